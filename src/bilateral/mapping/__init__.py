@@ -1,0 +1,1 @@
+"""Facts to triples: the only package that spells ontology IRIs."""

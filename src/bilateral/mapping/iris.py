@@ -1,0 +1,109 @@
+"""Minting of entity and graph IRIs: deterministic, so re-ingesting gives the same names.
+
+>>> state_iri("rus")
+rdflib.term.URIRef('https://w3id.org/bilateral/id/state/RUS')
+>>> official_iri("Sergey Lavrov", "RUS") == official_iri("Sergei Lavrov", "RUS")
+True
+"""
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://w3id.org/bilateral/id/"
+GRAPH_BASE = "https://w3id.org/bilateral/graph/"
+REFERENCE_GRAPH = URIRef(GRAPH_BASE + "reference")
+ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
+
+_base = DEFAULT_BASE
+
+
+def set_base(base: str) -> None:
+    """Use ``base`` (ending in ``/``) for every entity IRI minted from now on."""
+    global _base
+    _base = base if base.endswith("/") else base + "/"
+
+
+def base() -> str:
+    """The entity IRI base in force."""
+    return _base
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens.
+
+    >>> slug("Pakistan Steel Mills (PSM)")
+    'pakistan-steel-mills-psm'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return "-".join(re.findall(r"[a-z0-9]+", text)) or "x"
+
+
+def digest(*parts: object, length: int = 12) -> str:
+    """A short stable hash of the parts."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def person_key(surname: str) -> str:
+    """A spelling-tolerant key of a surname (Sergey/Sergei, Kiyani/Kayani keep apart)."""
+    key = slug(surname)
+    return re.sub(r"(ey|ei|ii|iy|yi)\b", "ei", key)
+
+
+def _mint(kind: str, local: str) -> URIRef:
+    return URIRef(f"{_base}{kind}/{local}")
+
+
+def state_iri(iso: str) -> URIRef:
+    return _mint("state", iso.upper())
+
+
+def official_iri(name: str, iso: str | None) -> URIRef:
+    """One official per surname and state, whatever the first names or their spelling."""
+    surname = name.split()[-1] if name.split() else name
+    return _mint("official", f"{person_key(surname)}-{(iso or 'xxx').lower()}")
+
+
+def position_iri(role: str, iso: str | None) -> URIRef:
+    return _mint("position", f"{(iso or 'xxx').lower()}-{slug(role)}")
+
+
+def relation_iri(iso_a: str, iso_b: str) -> URIRef:
+    first, second = sorted((iso_a.upper(), iso_b.upper()))
+    return _mint("relation", f"{first}-{second}")
+
+
+def place_iri(name: str, iso: str | None) -> URIRef:
+    return _mint("place", f"{slug(name)}-{(iso or 'xxx').lower()}")
+
+
+def organization_iri(name: str) -> URIRef:
+    return _mint("organization", slug(name))
+
+
+def article_iri(article_id: str) -> URIRef:
+    return _mint("article", slug(article_id))
+
+
+def article_graph(article_id: str) -> URIRef:
+    return URIRef(f"{GRAPH_BASE}article/{slug(article_id)}")
+
+
+def visit_iri(visitor: URIRef, host_iso: str, when: str | None) -> URIRef:
+    return _mint("visit", digest(visitor, host_iso, when or "undated"))
+
+
+def event_iri(kind: str, *key: object) -> URIRef:
+    return _mint("event", f"{slug(kind)}-{digest(*key)}")
+
+
+def agreement_iri(*key: object) -> URIRef:
+    return _mint("agreement", digest(*key))
+
+
+def evidence_iri(article_id: str, subject: URIRef, start: int) -> URIRef:
+    return _mint("evidence", digest(article_id, subject, start))
