@@ -9,6 +9,7 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from ..errors import QueryError, StoreError
+from ..mapping.namespaces import PREFIXES
 from .base import (
     AskResult,
     GraphResult,
@@ -18,6 +19,7 @@ from .base import (
     Store,
     Triple,
 )
+from .bindings import inline_bindings
 from .terms import from_ox, ntriples_term, to_ox
 
 _RESULT_FORMATS = {
@@ -66,17 +68,14 @@ class OxigraphStore(Store):
         default_graphs: Iterable[str] | None,
         named_graphs: Iterable[str] | None,
     ) -> object:
-        options: dict[str, object] = {}
+        options: dict[str, object] = {"prefixes": PREFIXES}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
             options["use_default_graph_as_union"] = True
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if bindings:
-            options["substitutions"] = {
-                ox.Variable(name): to_ox(value) for name, value in bindings.items()
-            }
+        sparql = inline_bindings(sparql, bindings or {})
         try:
             return self._store.query(sparql, **options)
         except SyntaxError as error:

@@ -1,0 +1,186 @@
+"""The ``bilateral`` command line: thin click commands over the library."""
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .config import Settings
+from .errors import BilateralError
+from .export import FORMATS, export
+from .mapping import iris
+from .store import AskResult, GraphResult, Store, open_store
+
+_STORE = click.option("--store", "store_path", envvar="BILATERAL_STORE", default=None,
+                      help="Store folder (default: $BILATERAL_STORE or the per-user data folder).")
+
+
+def _open(store_path: str | None) -> tuple[Settings, Store]:
+    settings = Settings.from_env(store=store_path)
+    iris.set_base(settings.base_iri)
+    return settings, open_store(settings.store)
+
+
+@click.group()
+@click.version_option(package_name="bilateral")
+def main() -> None:
+    """Bilateral: a knowledge base of relations between states, built from the news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_STORE
+def ingest(paths: tuple[str, ...], store_path: str | None) -> None:
+    """Ingest articles: .txt, .json, .jsonl, .html files, folders, or - for standard input."""
+    _, store = _open(store_path)
+    with store, click.progressbar(length=0, label="ingesting", file=sys.stderr,
+                                  show_pos=True) as bar:
+        report = pipeline.ingest(list(paths), store, stdin=sys.stdin,
+                                 on_progress=lambda _source: bar.update(1))
+    for source, error in report.failed:
+        click.echo(f"error: {source}: {error}", err=True)
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Named query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]),
+              default="table", show_default=True)
+@_STORE
+def query(query: str, params: tuple[str, ...], fmt: str, store_path: str | None) -> None:
+    """Run SPARQL given as text, a .rq file, or the name of a named query."""
+    from .queries import load_named_queries
+
+    named = load_named_queries()
+    bindings = None
+    if query in named:
+        values = dict(p.split("=", 1) for p in params if "=" in p)
+        bindings = named[query].bindings(values)
+        text = named[query].text
+    elif Path(query).is_file():
+        text = Path(query).read_text(encoding="utf-8")
+    else:
+        text = query
+    _, store = _open(store_path)
+    with store:
+        if fmt == "table":
+            click.echo(_table(store, text, bindings))
+        else:
+            kind, body = store.query_serialized(text, fmt, bindings=bindings)
+            sys.stdout.buffer.write(body)
+
+
+def _table(store: Store, text: str, bindings: dict | None) -> str:
+    result = store.query(text, bindings=bindings)
+    if isinstance(result, AskResult):
+        return "yes" if result.value else "no"
+    if isinstance(result, GraphResult):
+        return "\n".join(" ".join(t.n3() for t in triple) + " ." for triple in result.triples)
+    rows = [[("" if row[v] is None else str(row[v])) for v in result.variables] for row in result.rows]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(result.variables)
+    writer.writerows(rows)
+    return buffer.getvalue().rstrip("\n") + f"\n({len(rows)} rows)"
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="nquads", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output).")
+@click.option("--article", "article_id", default=None, help="Export only this article's graph.")
+@_STORE
+def export_command(fmt: str, output: str, article_id: str | None, store_path: str | None) -> None:
+    """Export the knowledge base (or one article) as RDF."""
+    _, store = _open(store_path)
+    graph = iris.article_graph(article_id) if article_id else None
+    with store:
+        if graph is not None and not store.has_graph(graph):
+            raise click.ClickException(f"no article {article_id!r} in the store")
+        if output == "-":
+            export(store, fmt, sys.stdout.buffer, graph)
+        else:
+            with open(output, "wb") as handle:
+                export(store, fmt, handle, graph)
+
+
+@main.command()
+@_STORE
+def stats(store_path: str | None) -> None:
+    """Counts of what the knowledge base holds."""
+    from .stats import store_stats
+
+    _, store = _open(store_path)
+    with store:
+        for name, value in store_stats(store).items():
+            click.echo(f"{name:<14}{value:>10}")
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@_STORE
+def remove(article_ids: tuple[str, ...], store_path: str | None) -> None:
+    """Delete articles and every fact taken from them."""
+    _, store = _open(store_path)
+    missing = []
+    with store:
+        for article_id in article_ids:
+            if not pipeline.remove_article(store, article_id):
+                missing.append(article_id)
+    for article_id in missing:
+        click.echo(f"error: no article {article_id!r} in the store", err=True)
+    click.echo(f"removed {len(article_ids) - len(missing)} article(s)")
+    if missing:
+        sys.exit(1)
+
+
+@main.command()
+@_STORE
+def validate(store_path: str | None) -> None:
+    """Check the knowledge base: the OWL reasoner (HermiT) and the SHACL shapes."""
+    from .validation import validate_store
+
+    _, store = _open(store_path)
+    with store:
+        reports = validate_store(store)
+    failed = False
+    for name, report in reports.items():
+        click.echo(f"{name}: {'ok' if report.ok else 'FAILED'}")
+        for message in report.messages[:50]:
+            click.echo(f"  {message}")
+        failed |= not report.ok
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-demo", is_flag=True, help="Do not load the demo corpus into an empty store.")
+@_STORE
+def serve(host: str, port: int, no_demo: bool, store_path: str | None) -> None:
+    """Serve the SPARQL endpoint, the query workbench and entity pages."""
+    from .web import serve as run_server
+
+    settings, store = _open(store_path)
+    if not no_demo:
+        loaded = pipeline.load_demo_if_empty(store)
+        if loaded:
+            click.echo(f"loaded the demo corpus: {loaded} articles", err=True)
+    click.echo(f"serving {settings.store} on http://{host}:{port}/", err=True)
+    run_server(settings, store, host, port)
+
+
+def run() -> None:
+    """Entry point that turns expected errors into one clear line."""
+    try:
+        main(standalone_mode=True)
+    except BilateralError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)

@@ -1,0 +1,103 @@
+"""Article to facts: pure functions, no RDF. ``extract`` reads one cleaned article."""
+
+from collections import Counter
+
+import regex
+
+from ..model import Article, Extraction, Official, Organization, Visit
+from ..reference.gazetteer import lookup
+from .agreements import find_agreements
+from .dates import find_dates
+from .events import find_events
+from .nlp import Entity, analyse
+from .officials import find_officials
+from .places import StateMention, find_states
+from .visits import find_visits
+
+_DATELINE = regex.compile(
+    r"^[ \t]*(?P<city>\p{Lu}[\p{Lu} .'’-]{2,30}?)(?:,[^\n\-–—:]{0,40})?[ \t]*(?:\([^)]{0,30}\))?[ \t]*[-–—:]",
+    regex.M,
+)
+_ORG_WORDS = regex.compile(
+    r"\b(?:Company|Corporation|Corp|Mills|Railways?|Ministry|Bank|Authority|Limited|Ltd|Group|Agency|"
+    r"Inc|Airlines?|Oil|Gas|Energy|Steel|Holding|Fund|Enterprise|Export|Import)\b"
+)
+
+
+def extract(article: Article) -> Extraction:
+    """Every state, official, visit, event and agreement the article reports."""
+    text = article.text
+    sentences, entities = analyse(text)
+    states = find_states(text)
+    dateline = _dateline(text)
+    principal = [iso for iso, _ in Counter(m.iso for m in states).most_common(2)]
+    officials, mentions = find_officials(text, sentences, states)
+    dates = find_dates(text, article.published)
+    events, event_at = find_events(text, sentences, states, principal)
+    visits = find_visits(text, article.published, sentences, officials, mentions, states, dates,
+                         dateline, principal)
+    _infer_states(officials, visits, principal)
+    agreements = find_agreements(text, sentences, states, dates, principal, event_at)
+    mentioned = list(dict.fromkeys(m.iso for m in states))
+    return Extraction(
+        article=article,
+        states=mentioned,
+        officials=[o for o in officials if _is_official(o)],
+        visits=visits,
+        events=events,
+        agreements=agreements,
+        organizations=_organizations(entities, states),
+    )
+
+
+def _dateline(text: str) -> StateMention | None:
+    for match in _DATELINE.finditer(text[:600]):
+        city = match.group("city").strip()
+        found = lookup(city.title())
+        if found and found[1] == "capital":
+            return StateMention(match.start("city"), match.end("city"), found[0], "capital", city.title())
+    return None
+
+
+def _infer_states(officials: list[Official], visits: list[Visit], principal: list[str]) -> None:
+    """Officials with no state of their own: a visitor comes from the other principal state,
+    an inviter belongs to the host."""
+    by_name = {o.name: o for o in officials}
+    for visit in visits:
+        visitor = by_name[visit.visitor]
+        if visitor.state is None:
+            others = [iso for iso in principal if iso != visit.host_state]
+            visitor.state = others[0] if others else None
+        visit.visitor_state = visitor.state
+        if visit.inviter and by_name[visit.inviter].state is None:
+            by_name[visit.inviter].state = visit.host_state
+    for visit in visits:
+        visit.visitor_state = by_name[visit.visitor].state
+
+
+def _is_official(official: Official) -> bool:
+    return len(official.name) > 2
+
+
+def _organizations(entities: list[Entity], states: list[StateMention]) -> list[Organization]:
+    found: dict[str, Organization] = {}
+    for entity in entities:
+        if entity.label != "ORG" or not _ORG_WORDS.search(entity.text) or "\n" in entity.text \
+                or "," in entity.text:
+            continue
+        name = regex.sub(r"^(?:the|The)\s+", "", entity.text).strip()
+        if len(name.split()) < 2 and not name.isupper():
+            continue
+        owner = next((s.iso for s in states if -len(entity.text) <= entity.start - s.end <= 3), None)
+        found.setdefault(name.casefold(), Organization(name, owner, _org_kind(name)))
+    names = list(found)
+    return [o for key, o in found.items()
+            if not any(other != key and other.startswith(key) for other in names)]
+
+
+def _org_kind(name: str) -> str:
+    if regex.search(r"\bMinistry\b", name):
+        return "ministry"
+    if regex.search(r"\b(?:Company|Corporation|Ltd|Limited|Inc|Group|Holding)\b", name):
+        return "company"
+    return "organization"

@@ -1,0 +1,131 @@
+"""Date expressions in news text, resolved against the publication date, with their precision."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+import regex
+
+from ..model import PartialDate
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTH = rf"(?:{_MONTHS})\.?"
+
+_PATTERNS: list[tuple[str, str]] = [
+    (rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", "day"),
+    (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", "day"),
+    (rf"{_YEAR}-\d\d-\d\d", "day"),
+    (rf"{_DAY}\s+{_MONTH}(?!\s+{_YEAR})", "day"),
+    (rf"{_MONTH}\s+{_DAY}(?![\d,]*\s*{_YEAR})", "day"),
+    (rf"(?:(?:early|mid|late)[- ])?{_MONTH}\s+(?:of\s+)?(?:this|last|next)\s+year", "month-rel"),
+    (rf"(?:(?:early|mid|late)[- ])?{_MONTH},?\s+{_YEAR}", "month"),
+    (rf"(?<=\b(?:in|since|until|by|from|during|of)\s+(?:early |mid-|late )?){_MONTH}(?![\w-])",
+     "month-bare"),
+    (r"(?:(?:earlier|later)\s+)?this\s+month|last\s+month|next\s+month", "month-rel"),
+    (r"(?:(?:earlier|later)\s+)?this\s+year|last\s+year|next\s+year", "year-rel"),
+    (rf"(?<=\b(?:in|since|of|during|by)\s+(?:early |mid-|late )?){_YEAR}\b", "year"),
+    (r"today|yesterday|tomorrow|tonight", "day-rel"),
+    (rf"(?:on\s+|last\s+|next\s+|this\s+)?(?:{_WEEKDAYS})", "weekday"),
+]
+_FINDER = regex.compile(
+    "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PATTERNS)), regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in the text and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
+    """Date expressions in ``text`` resolved against ``published``.
+
+    >>> [m.date.value for m in find_dates("in February this year", date(2012, 10, 4))]
+    ['2012-02']
+    >>> [m.date for m in find_dates("beginning from today", date(2012, 10, 4))]
+    [PartialDate(value='2012-10-04', precision='day')]
+    """
+    found = []
+    for match in _FINDER.finditer(text):
+        kind = _PATTERNS[int(match.lastgroup[1:])][1]
+        resolved = _resolve(match.group(), kind, published)
+        if resolved is not None:
+            found.append(DateMention(match.start() + offset, match.end() + offset, match.group(), resolved))
+    return found
+
+
+def _resolve(text: str, kind: str, published: date | None) -> PartialDate | None:
+    base = published or date.today()
+    lower = text.lower()
+    if kind == "day-rel":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[lower]
+        return PartialDate((base + timedelta(days=shift)).isoformat(), "day") if published else None
+    if kind == "year-rel":
+        if not published:
+            return None
+        year = base.year + (-1 if "last" in lower else 1 if "next" in lower else 0)
+        return PartialDate(str(year), "year")
+    if kind == "month-rel" and regex.search(r"\b(?:this|last|next)\s+month\b", lower):
+        if not published:
+            return None
+        month_start = base.replace(day=1)
+        if "last" in lower:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        elif "next" in lower:
+            month_start = (month_start + timedelta(days=32)).replace(day=1)
+        return PartialDate(month_start.strftime("%Y-%m"), "month")
+    if kind == "weekday":
+        return _weekday(lower, published)
+    return _absolute(text, kind, base, published)
+
+
+def _absolute(text: str, kind: str, base: date, published: date | None) -> PartialDate | None:
+    cleaned = regex.sub(r"\b(?:early|mid|late|of|this|last|next|year)\b|-", " ", text, flags=regex.I)
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": [],
+    }
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if kind in ("month-rel", "month-bare"):
+        year = base.year
+        if "last year" in text.lower():
+            year -= 1
+        elif "next year" in text.lower():
+            year += 1
+        if kind == "month-bare" and not published:
+            return None
+        return PartialDate(f"{year:04d}-{parsed.month:02d}", "month")
+    if kind == "month":
+        return PartialDate(parsed.strftime("%Y-%m"), "month")
+    if kind == "year":
+        return PartialDate(text[-4:], "year")
+    if not regex.search(_YEAR, text) and not published:
+        return None
+    return PartialDate(parsed.date().isoformat(), "day")
+
+
+def _weekday(text: str, published: date | None) -> PartialDate | None:
+    if not published:
+        return None
+    names = _WEEKDAYS.lower().split("|")
+    target = next(i for i, n in enumerate(names) if n in text)
+    delta = (target - published.weekday()) % 7
+    if text.startswith("next") or (text.startswith("this") and delta):
+        day = published + timedelta(days=delta or 7)
+    else:
+        day = published - timedelta(days=(published.weekday() - target) % 7)
+    return PartialDate(day.isoformat(), "day")

@@ -1,0 +1,182 @@
+"""Officials: titled names ("Foreign Minister Hina Rabbani Khar"), appositions ("Mauro Vieira,
+Brazil's foreign minister"), later surname-only mentions, and unnamed role mentions."""
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Evidence, Official
+from .nlp import Sentence
+from .places import StateMention
+from .roles import TITLE_PATTERN, classify
+
+_TITLE = regex.compile(rf"(?<![\w-])(?i:{TITLE_PATTERN})(?![\w-])")
+_RANK = (
+    r"(?:(?:Lt\.?|Lieutenant|Major|Maj\.?|Brig\.?|Brigadier|Vice|Rear)[ \t]+)?"
+    r"(?:General|Gen\.|Admiral|Adm\.|Field[ \t]Marshal|Air[ \t]Chief[ \t]Marshal|Marshal|Colonel|"
+    r"Col\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Madam|H\.[ \t]?E\.|His[ \t]Excellency|Her[ \t]Excellency|"
+    r"His[ \t]Majesty|Her[ \t]Majesty|His[ \t]Highness|Her[ \t]Highness|Prince|Princess|Professor|"
+    r"Prof\.|Ambassador)"
+)
+_TOKEN = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Ll}'’\-]*|\p{Lu}\.|\p{Lu}{2,}(?=[ \t]+\p{Lu}))"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|Al|de|da|do|dos|das|van|von|der|den|le|la|du|di|y|bin[ \t]Abdul)"
+_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_TOKEN}|[IVX]{{1,4}}(?![\w])))*"
+_AFTER = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?:{_RANK}[ \t]+)*(?P<name>{_NAME})")
+_BEFORE = regex.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+the[ \t]+)?\Z")
+_STOP_WORDS = {
+    "The", "This", "That", "These", "Those", "He", "She", "They", "It", "On", "In", "At", "And",
+    "But", "For", "With", "During", "After", "Before", "While", "When", "Meanwhile", "Also",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Minister", "President", "Foreign", "Prime", "Affairs", "Ministry",
+    "Government", "State", "Office", "Secretary", "Council", "Parliament", "Embassy", "Mr", "Mrs",
+}
+
+
+@dataclass
+class Mention:
+    """An official named or referred to in a sentence: ``official`` indexes the result list;
+    None for a role mentioned without a name ("the Russian foreign minister")."""
+
+    start: int
+    end: int
+    official: int | None
+    state: str | None = None
+    role: str | None = None
+
+
+def find_officials(
+    text: str, sentences: list[Sentence], states: list[StateMention]
+) -> tuple[list[Official], list[Mention]]:
+    """The officials an article names and every mention of them, in text order."""
+    officials: list[Official] = []
+    by_key: dict[str, int] = {}
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        for mention, name, office, state in _titled(text, sentence, states):
+            if name is None:
+                mentions.append(Mention(*mention, None, state, office.role))
+                continue
+            key = _key(name)
+            index = by_key.get(key)
+            evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.85)
+            if index is None:
+                index = by_key[key] = len(officials)
+                officials.append(Official(name, state, office.role, office.title, [evidence]))
+            else:
+                _enrich(officials[index], name, state, office.role, office.title, evidence)
+            mentions.append(Mention(*mention, index, state, office.role))
+    mentions.extend(_surname_mentions(text, officials, mentions))
+    mentions.sort(key=lambda m: m.start)
+    _resolve_unnamed(officials, mentions)
+    return officials, mentions
+
+
+def _key(name: str) -> str:
+    return name.split()[-1].casefold().replace("’", "'")
+
+
+def _titled(text: str, sentence: Sentence, states: list[StateMention]):
+    inside = [m for m in states if sentence.start <= m.start < sentence.end]
+    for match in _TITLE.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        office = classify(match.group())
+        state, prefix_start = _state_before(text, start, inside)
+        suffix = _state_after(text, end, inside)
+        if suffix is not None:
+            state = state or suffix[0]
+            end = suffix[1]
+        name_span = _name_after(text, end, sentence.end, inside)
+        if name_span is None:
+            name_span = _name_before(text, sentence.start, prefix_start, inside)
+        if name_span is None:
+            yield (prefix_start, end), None, office, state
+            continue
+        name = _clean_name(text[name_span[0] : name_span[1]])
+        if name is None:
+            yield (prefix_start, end), None, office, state
+            continue
+        span = (min(prefix_start, name_span[0]), max(end, name_span[1]))
+        yield span, name, office, state
+
+
+def _state_before(text: str, start: int, states: list[StateMention]) -> tuple[str | None, int]:
+    for mention in reversed(states):
+        if mention.end <= start and regex.fullmatch(r"(?:['’]s)?[ \t]+", text[mention.end : start]):
+            head = regex.search(r"(?:the[ \t]+)?\Z", text[max(0, mention.start - 4) : mention.start])
+            return mention.iso, mention.start - (len(head.group()) if head else 0)
+    return None, start
+
+
+def _state_after(text: str, end: int, states: list[StateMention]) -> tuple[str, int] | None:
+    for mention in states:
+        if mention.start >= end and regex.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[end : mention.start]):
+            return mention.iso, mention.end
+    return None
+
+
+def _name_after(text: str, end: int, limit: int, states: list[StateMention]) -> tuple[int, int] | None:
+    match = _AFTER.match(text, end, limit)
+    if not match or _is_place(match.span("name"), states):
+        return None
+    return match.span("name")
+
+
+def _name_before(text: str, begin: int, start: int, states: list[StateMention]) -> tuple[int, int] | None:
+    match = _BEFORE.search(text, begin, start)
+    if not match or _is_place(match.span("name"), states):
+        return None
+    before = text[max(begin, match.start() - 12) : match.start()]
+    if regex.search(r"\b(?:in|to|from|at|of|with)[ \t]+\Z", before, regex.I):
+        return None
+    return match.span("name")
+
+
+def _is_place(span: tuple[int, int], states: list[StateMention]) -> bool:
+    return any(m.start <= span[0] < m.end or span[0] <= m.start < span[1] for m in states)
+
+
+def _clean_name(raw: str) -> str | None:
+    words = [w.rstrip(".,") if not regex.fullmatch(r"\p{Lu}\.", w) else w for w in raw.split()]
+    words = [regex.sub(r"['’]s\Z", "", w) for w in words]
+    while words and words[0] in _STOP_WORDS:
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))
+    words = words[:cut]
+    if not words or all(len(w) <= 2 for w in words):
+        return None
+    return " ".join(words)
+
+
+def _enrich(official: Official, name: str, state: str | None, role: str, title: str,
+            evidence: Evidence) -> None:
+    if len(name) > len(official.name):
+        official.name = name
+    official.state = official.state or state
+    if official.role in (None, "SeniorOfficial") and role != "SeniorOfficial":
+        official.role, official.title = role, title
+    official.evidence.append(evidence)
+
+
+def _surname_mentions(text: str, officials: list[Official], known: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in known]
+    found = []
+    for index, official in enumerate(officials):
+        pattern = regex.compile(rf"(?<![\w-]){regex.escape(official.surname)}(?![\w-])")
+        for match in pattern.finditer(text):
+            if not any(s <= match.start() < e for s, e in taken):
+                found.append(Mention(match.start(), match.end(), index, official.state, official.role))
+    return found
+
+
+def _resolve_unnamed(officials: list[Official], mentions: list[Mention]) -> None:
+    """Point "the Russian foreign minister" at the one named official holding that post."""
+    for mention in mentions:
+        if mention.official is not None:
+            continue
+        holders = [
+            i for i, o in enumerate(officials)
+            if o.role == mention.role and (mention.state is None or o.state == mention.state)
+        ]
+        if len(holders) == 1 and (mention.state is not None or mention.role != "HeadOfState"):
+            mention.official = holders[0]

@@ -1,0 +1,1 @@
+"""Reference data on sovereign states: the shipped ``states.json`` and the gazetteer over it."""
