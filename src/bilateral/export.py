@@ -41,22 +41,21 @@ def export(store: Store, fmt: str, output: BinaryIO, graph: URIRef | None = None
     """
     spec = FORMATS[fmt]
     dump = getattr(store, "dump", None)
-    if fmt in ("nquads", "trig") and dump is not None and graph is None:
-        dump(output, fmt)
-        return
-    if fmt != "jsonld" and graph is not None and dump is not None:
-        dump(output, "nquads" if spec.quads else fmt, graph)
-        return
-    if fmt in ("turtle", "ntriples", "rdfxml"):
-        query = _ALL_TRIPLES if graph is None else f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    if fmt != "jsonld" and dump is not None and (graph is not None or spec.quads):
+        dump(output, fmt, graph)
+    elif not spec.quads:
+        query = _ALL_TRIPLES if graph is None else (
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
         output.write(store.query_serialized(query, fmt)[1])
-        return
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    for s, p, o, g in store.quads(graph):
-        dataset.graph(g or URIRef("urn:x-rdflib:default")).add((s, p, o))
-    output.write(dataset.serialize(format="json-ld", auto_compact=True).encode("utf-8"))
+    else:
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for s, p, o, g in store.quads(graph):
+            dataset.graph(g).add((s, p, o))
+        rdflib_format = "json-ld" if fmt == "jsonld" else fmt
+        output.write(dataset.serialize(format=rdflib_format, auto_compact=True).encode("utf-8")
+                     if fmt == "jsonld" else dataset.serialize(format=rdflib_format).encode("utf-8"))
 
 
 def graph_to_bytes(result: GraphResult, fmt: str) -> bytes:

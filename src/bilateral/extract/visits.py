@@ -27,6 +27,9 @@ _MODAL = regex.compile(
     r"(?:\b(?:will|would|to|shall|may|might|must|can|could|also|then|later|first)|\p{Lu}[\w’']*)"
     r"[ \t]+\Z"
 )
+_CLAUSE_BREAK = regex.compile(
+    r"[;]|,[ \t]+(?:though|although|but|while|whereas|even as|yet)\b|[ \t]\b(?:but|whereas)\b", regex.I
+)
 _SAID = regex.compile(r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I)
 
 
@@ -72,16 +75,29 @@ def find_visits(
             if host is None or host == official.state:
                 continue
             window = text[max(lo, _words_back(text, trigger.start(), 6)) : min(hi, trigger.end() + 90)]
-            status = st.sentence_status(sentence.text) or st.local_status(window)
+            clause = _clause(text, sentence, trigger)
+            status = st.sentence_status(clause) or st.local_status(window)
             mine = [d.date for d in dates if _owner(d, triggers, sentence) is trigger
                     and not _SAID.search(text, sentence.start, d.start)]
-            duration = _duration(text, trigger, lo)
+            duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             inviter = _inviter(text, sentence, in_sentence, visitor)
             found.append(_Found(visitor, host, city, status, mine, duration, inviter, evidence))
         if in_sentence and in_sentence[-1].official is not None:
             last_official = in_sentence[-1].official
     return _merge(found, officials, published, dateline)
+
+
+def _clause(text: str, sentence: Sentence, trigger) -> str:
+    """The clause of the sentence that holds the trigger ("..., though X was called off")."""
+    start, end = sentence.start, sentence.end
+    for cut in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if cut.end() <= trigger.start():
+            start = cut.end()
+        elif cut.start() >= trigger.end():
+            end = cut.start()
+            break
+    return text[start:end]
 
 
 def _words_back(text: str, position: int, count: int) -> int:
@@ -114,7 +130,7 @@ def _visitor(text: str, trigger, mentions: list[Mention], lo: int, last: int | N
                    and not regex.search(r"[;:]|\b(?:who|which|that|and|but)\b", text[m.end : start])]
         if subject:
             return subject[-1].official
-    verbs = regex.compile(r"(?:will|would|to|is|are|was|has|had|have)[ \t]+(?:also[ \t]+)?(?:pay|make|"
+    verbs = regex.compile(r"(?:(?:will|would|to|is|are|was|has|had|have)[ \t]+)?(?:also[ \t]+)?(?:pay|make|"
                           r"undertake|begin|start|conclude|be on|paid|made|undertook|began|started|"
                           r"concluded|wrap(?:ped)? up)[ \t]+(?:an?|his|her|their)?[ \t\w-]*\Z", regex.I)
     if verbs.search(text[max(lo, start - 60) : start]):
@@ -152,12 +168,11 @@ def _owner(mention: DateMention, triggers: list, sentence: Sentence):
     return min(triggers, key=lambda t: abs(t.start() - mention.start) + (40 if mention.start < t.start() else 0))
 
 
-def _duration(text: str, trigger, lo: int) -> int | None:
-    match = None
-    for match in _DURATION.finditer(text, max(lo, trigger.start() - 40), trigger.start()):
-        pass
-    if match is None:
+def _duration(text: str, trigger, lo: int, hi: int) -> int | None:
+    near = list(_DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 40)))
+    if not near:
         return None
+    match = min(near, key=lambda m: abs(m.start() - trigger.start()))
     word = match.group(1).lower()
     return int(word) if word.isdigit() else _NUMBERS[word]
 

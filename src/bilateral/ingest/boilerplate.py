@@ -63,7 +63,7 @@ _SOCIAL = {
     "mail",
     "sms",
 }
-_WEAK_SOCIAL = {"x", "copy", "link", "google", "mail", "sms"}
+_WEAK_SOCIAL = {"x", "copy", "link", "google", "mail", "sms", "f", "in", "on", "via"}
 # A line that opens a list of other stories: the headline-like lines after it go too.
 _LIST_HEADER = re.compile(
     r"(related( (stories|articles|news|posts|content|coverage))?|also read|read more|read also"
@@ -87,9 +87,9 @@ def is_sentence(line: str) -> bool:
 
 def _social_run(words: list[str]) -> bool:
     folded = [w.casefold() for w in words]
-    if not folded or any(w not in _SOCIAL for w in folded):
+    if not folded or any(w not in _SOCIAL | _WEAK_SOCIAL for w in folded):
         return False
-    return len(folded) > 1 or folded[0] not in _WEAK_SOCIAL
+    return any(w not in _WEAK_SOCIAL for w in folded)
 
 
 def is_boilerplate(line: str) -> bool:

@@ -14,16 +14,19 @@ from bilateral.ingest.mojibake import fix_mojibake
 
 __all__ = ["clean_text", "dedupe_paragraphs", "normalize_text", "strip_boilerplate"]
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Zero-width (non-)joiners shape Arabic, Persian and Indic script: drop them only beside ASCII.
 _JOINERS = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d](?![^\x00-\x7f])")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# C1 controls are kept until the mojibake repair, whose Latin-1 forms use them.
+_C0_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_C1_CONTROLS = re.compile(r"[\x80-\x84\x86-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _FOLD = re.compile(r"[\W_]+")
 _MIN_KEY = 12
+_MAX_PASSES = 4
 
 
 def normalize_text(text: str) -> str:
@@ -32,11 +35,10 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("a\\u00a0\\u00a0b \\r\\n\\r\\n\\r\\nc\\u200b")
     'a b\\n\\nc'
     """
-    text = unicodedata.normalize("NFC", fix_mojibake(text))
     text = _LINE_BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", _JOINERS.sub("", text))
-    text = _CONTROLS.sub("", text)
+    text = _INVISIBLE.sub("", _JOINERS.sub("", _C0_CONTROLS.sub("", text)))
+    text = unicodedata.normalize("NFC", fix_mojibake(text))
+    text = _SPACES.sub(" ", _C1_CONTROLS.sub("", text.replace("\x85", "\n")))
     lines = [_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
@@ -68,8 +70,20 @@ def dedupe_paragraphs(text: str) -> str:
     return separator.join(kept)
 
 
-def clean_text(text: str) -> str:
-    """The full cleaning pass: normalise, drop repeated paragraphs, strip site boilerplate."""
-    text = dedupe_paragraphs(normalize_text(text))
-    text = strip_boilerplate(text)
+def _clean_once(text: str) -> str:
+    text = strip_boilerplate(normalize_text(text))
+    text = strip_boilerplate(dedupe_paragraphs(text))
     return _BLANK_RUNS.sub("\n\n", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """The full cleaning pass: normalise, strip site boilerplate, drop repeated paragraphs.
+
+    Repeated until nothing changes (a repair can expose another), so cleaning is idempotent.
+    """
+    for _ in range(_MAX_PASSES):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

@@ -6,7 +6,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from .. import EXTRACTOR_VERSION
-from ..reference.gazetteer import state_by_iso
+from ..reference.gazetteer import canonical_city, state_by_iso, state_of_city
 from ..model import Agreement, Event, Evidence, Extraction, Official, PartialDate, Visit
 from . import iris
 from .namespaces import BL, PROV, SCHEMA
@@ -133,11 +133,7 @@ def _visit(g: _Graph, visit: Visit, officials: dict[str, URIRef]) -> None:
         g.add(node, BL.concernsRelation, relation)
         _relation(g, visit.visitor_state, visit.host_state)
     if visit.city:
-        place = iris.place_iri(visit.city, visit.host_state)
-        g.add(node, BL.destination, place)
-        g.add(place, RDF.type, BL.City)
-        g.add(place, RDFS.label, visit.city)
-        g.add(place, BL.locatedIn, iris.state_iri(visit.host_state))
+        g.add(node, BL.destination, _place(g, visit.city, visit.host_state))
     if visit.start:
         g.add(node, BL.startDate, date_literal(visit.start))
     if visit.end:
@@ -165,10 +161,7 @@ def _event(g: _Graph, event: Event, officials: dict[str, URIRef]) -> URIRef:
         if name in officials:
             g.add(node, BL.participant, officials[name])
     if event.city:
-        place = iris.place_iri(event.city, event.states[0] if len(event.states) == 1 else None)
-        g.add(node, BL.location, place)
-        g.add(place, RDF.type, BL.City)
-        g.add(place, RDFS.label, event.city)
+        g.add(node, BL.location, _place(g, event.city, None))
     if event.date:
         g.add(node, BL.date, date_literal(event.date))
     if event.status:
@@ -202,6 +195,18 @@ def _agreement(g: _Graph, agreement: Agreement, index: int, events: dict[str, UR
     if agreement.event and agreement.event in events:
         g.add(node, BL.signedAt, events[agreement.event])
     g.derived(node, agreement.evidence)
+
+
+def _place(g: _Graph, name: str, iso: str | None) -> URIRef:
+    """A city: capitals get the reference graph's IRI, other places one of their own."""
+    name = canonical_city(name) or name
+    iso = state_of_city(name) or iso
+    place = iris.place_iri(name, iso)
+    g.add(place, RDF.type, BL.City)
+    g.add(place, RDFS.label, name)
+    if iso:
+        g.add(place, BL.locatedIn, iris.state_iri(iso))
+    return place
 
 
 def _relation(g: _Graph, iso_a: str, iso_b: str) -> None:

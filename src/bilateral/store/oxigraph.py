@@ -171,11 +171,18 @@ class OxigraphStore(Store):
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
 
     def dump(self, output: io.BufferedIOBase, fmt: str, graph: URIRef | None = None) -> None:
-        """Stream the store (or one graph) to ``output`` in an RDF format of ``GRAPH_FORMATS``."""
-        options: dict[str, object] = {}
-        if graph is not None:
-            options["from_graph"] = ox.NamedNode(str(graph))
-        self._store.dump(output, _GRAPH_FORMATS[fmt], **options)
+        """Stream the store (or one graph) to ``output`` in an RDF format of ``GRAPH_FORMATS``.
+
+        Quad formats keep graph names, also for one graph; triple formats drop them.
+        """
+        rdf_format = _GRAPH_FORMATS[fmt]
+        if graph is None:
+            self._store.dump(output, rdf_format)
+        elif fmt in ("nquads", "trig"):
+            quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+            ox.serialize(quads, output, rdf_format)
+        else:
+            self._store.dump(output, rdf_format, from_graph=ox.NamedNode(str(graph)))
 
     def close(self) -> None:
         self._store.flush()
