@@ -162,6 +162,19 @@ def test_html_page_metadata_comes_from_the_page() -> None:
     assert article.id == "ledger-example-org-world-2019-03-12-chile-new-zealand-fisheries"
 
 
+def test_html_related_box_inside_the_story_body_is_dropped(tmp_path: Path) -> None:
+    page = f"""<html><body><article><h1>Energy talks</h1>
+    <div class="story-body share-tracking"><p>{STORY}</p>
+    <div class="related-box"><p>Pakistan and China to build a new motorway through the northern
+    mountains, sources say</p></div>
+    <p>The two foreign ministers also discussed Afghanistan and regional security.</p>
+    <p>They agreed to meet again next year in Moscow for the next round of talks.</p></div>
+    </article></body></html>"""
+    text = only_article(write(tmp_path, "p.html", page)).text
+    assert "motorway" not in text
+    assert text.startswith(STORY) and text.endswith("the next round of talks.")
+
+
 def test_html_json_ld_and_relative_canonical_fill_in_missing_tags() -> None:
     article = only_article(FIXTURES / "html" / "jsonld-only.html")
     assert article.published == date(2023, 6, 14)
@@ -223,10 +236,15 @@ def test_stdin_json_object() -> None:
 
 def test_stdin_json_lines_are_numbered() -> None:
     lines = [json.dumps({"id": f"s{n}", "text": STORY + f" Item {n}."}) for n in (1, 2)]
-    results = read_all("-", stdin="\n".join([*lines, "{broken"]))
+    results = read_all("-", stdin="\n".join(["{broken", *lines]))
     assert [r.source for r in results] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
+    assert "invalid JSON" in (results[0].error or "")
     assert [r.article.id for r in results if r.article] == ["s1", "s2"]
-    assert "invalid JSON" in (results[2].error or "")
+
+
+def test_stdin_pretty_printed_json_with_an_error_is_one_error() -> None:
+    error = only_error("-", stdin='{\n  "title": "T",\n  "text": "unfinished\n}')
+    assert error.startswith("invalid JSON")
 
 
 def test_stdin_plain_text_with_a_header() -> None:

@@ -8,9 +8,8 @@ from rdflib import Literal
 
 from .extract import extract
 from .ingest import iter_articles
-from .mapping import iris
+from .mapping import iris, lookups
 from .mapping.facts import article_triples
-from .mapping.namespaces import BL
 from .mapping.reference import reference_triples
 from .model import Article
 from .store import Store
@@ -24,6 +23,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -31,7 +31,8 @@ class IngestReport:
 
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
+                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+                + (f", {len(self.skipped)} skipped" if self.skipped else ""))
 
 
 def ensure_reference(store: Store) -> None:
@@ -60,7 +61,9 @@ def ingest(
     ensure_reference(store)
     report = IngestReport()
     for result in iter_articles(paths, stdin=stdin):
-        if result.article is None:
+        if result.note and result.article is None and result.error is None:
+            report.skipped.append((result.source, result.note))
+        elif result.article is None:
             report.failed.append((result.source, result.error or "unreadable"))
         else:
             outcome = ingest_article(store, result.article)
@@ -85,13 +88,9 @@ def remove_article(store: Store, article_id: str) -> bool:
 
 
 def _stored_hash(store: Store, article: Article) -> str | None:
-    result = store.query(
-        "SELECT ?h WHERE { GRAPH ?g { ?a ?p ?h } }",
-        bindings={"g": iris.article_graph(article.id), "a": iris.article_iri(article.id),
-                  "p": BL.contentHash},
-    )
+    result = store.query(lookups.CONTENT_HASH, bindings=lookups.content_hash_bindings(article.id))
     for row in result.rows:
-        value = row.get("h")
+        value = row.get("hash")
         return str(value) if isinstance(value, Literal) else None
     return None
 

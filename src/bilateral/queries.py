@@ -9,8 +9,10 @@ A header names the query, describes it and declares its parameters, one per line
 
 Parameter types are ``iri``, ``state`` (ISO code to state IRI), ``string``, ``integer`` and
 ``date`` (YYYY, YYYY-MM or YYYY-MM-DD). Values are bound to the query's variables by the
-store, never pasted into its text. The store substitutes bound variables into the query
-(SPARQL-dev SEP-0007), which needs every parameter in the SELECT projection.
+store, never pasted into its text: it joins them at the start of the WHERE clause, so a
+parameter works in triple patterns and top-level FILTERs anywhere, but a FILTER inside a
+nested group (a UNION branch) sees it only where that group binds it. A parameter left
+empty stays unbound: write ``COALESCE(test, STR(?param) = "", true)`` to skip its test.
 
 >>> q = parse_named_query("demo", '# title: Demo\\n# param: s state "A state"\\nSELECT ?s {}')
 >>> q.bindings({"s": "rus"})["s"]

@@ -35,6 +35,17 @@ _ALWAYS = re.compile(
     r"|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b",
     re.IGNORECASE,
 )
+# Every _ALWAYS and _ANYWHERE match holds one of these: a cheap test before the regexes.
+_TRIGGERS = (
+    "©",
+    "reserved",
+    "copyright",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "newsletter",
+    "cookie",
+)
 _ANYWHERE = re.compile(r"©|\bnewsletters?\b|\bcookies\b", re.IGNORECASE)
 _SOCIAL = {
     "facebook",
@@ -72,6 +83,7 @@ _LIST_HEADER = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE_WORDS = 6
+_MAX_FURNITURE_CHARS = 300  # no rule here is about a longer line
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "al", "on", "in", "news", "daily"}
 
 
@@ -86,6 +98,8 @@ def is_sentence(line: str) -> bool:
 
 
 def _social_run(words: list[str]) -> bool:
+    if len(words) > 12:
+        return False
     folded = [w.casefold() for w in words]
     if not folded or any(w not in _SOCIAL | _WEAK_SOCIAL for w in folded):
         return False
@@ -94,22 +108,26 @@ def _social_run(words: list[str]) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for one line of site furniture (``Share this``, ``Subscribe to ...``, ``© 2024``)."""
-    body = _BULLET.sub("", line).strip()
-    if not body:
+    body = _BULLET.sub("", line[: _MAX_FURNITURE_CHARS + 10]).strip()
+    if not body or len(body) > _MAX_FURNITURE_CHARS:
         return False
     words = _words(body)
     if _LABELS.fullmatch(body) or _social_run(words):
         return True
-    if _ALWAYS.search(body) and len(words) <= 30:
+    folded = body.casefold()
+    triggered = any(t in folded for t in _TRIGGERS)
+    if triggered and _ALWAYS.search(body) and len(words) <= 30:
         return True
     if is_sentence(body):
         return False
     if _PREFIXES.match(body) and len(words) <= 15:
         return True
-    return bool(_ANYWHERE.search(body)) and len(words) <= 25
+    return triggered and bool(_ANYWHERE.search(body)) and len(words) <= 25
 
 
 def _headline_like(line: str) -> bool:
+    if len(line) > _MAX_FURNITURE_CHARS:
+        return False
     body = _BULLET.sub("", line).strip()
     words = _words(body)
     return 0 < len(words) <= 16 and not body.rstrip("\"'”’)] ").endswith((".", "!", "?", ":"))
@@ -117,6 +135,8 @@ def _headline_like(line: str) -> bool:
 
 def _is_signature(line: str) -> bool:
     body = line.strip()
+    if len(body) > _MAX_FURNITURE_CHARS:
+        return False
     if re.fullmatch(r"\((reporting|writing|editing|additional reporting) by [^()]*\)", body, re.I):
         return True
     if re.fullmatch(r"\([^()]{1,60}\)", body):
@@ -136,7 +156,7 @@ def _drop_signatures(lines: list[str]) -> list[str]:
         last = max((i for i, line in enumerate(lines) if line.strip()), default=None)
         if last is None or not _is_signature(lines[last]):
             break
-        if not any(len(_words(line)) >= 6 for line in lines[:last]):
+        if not any(len(line.split(maxsplit=6)) > 6 for line in lines[:last]):
             break
         lines = lines[:last]
     return lines
@@ -154,7 +174,9 @@ def strip_boilerplate(text: str) -> str:
         if not line.strip():
             kept.append(line)
             continue
-        header = _LIST_HEADER.fullmatch(_BULLET.sub("", line).strip())
+        header = len(line) <= _MAX_FURNITURE_CHARS and _LIST_HEADER.fullmatch(
+            _BULLET.sub("", line).strip()
+        )
         if header and not is_sentence(line):
             in_list = True
             continue

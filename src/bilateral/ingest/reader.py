@@ -107,16 +107,22 @@ def _read_folder(folder: Path) -> Iterator[ReadResult]:
         yield from _read_path(entry, in_folder=True)
 
 
+def _looks_like_json_lines(data: bytes) -> bool:
+    lines = [line.strip() for line in data.removeprefix(b"\xef\xbb\xbf").splitlines()]
+    lines = [line for line in lines if line]
+    return len(lines) > 1 and all(line.startswith(b"{") for line in lines)
+
+
 def _read_stdin(stream: TextIO) -> Iterator[ReadResult]:
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
     data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"{":
         whole = _one(STDIN, lambda: read_json(decode_bytes(data)))
-        if whole.ok or not whole.error or not whole.error.startswith("invalid JSON: Extra data"):
+        if whole.ok or not _looks_like_json_lines(data):
             yield whole
-            return
-        yield from _json_lines(STDIN, None, numbered_lines(io.BytesIO(data)))
+        else:
+            yield from _json_lines(STDIN, None, numbered_lines(io.BytesIO(data)))
         return
 
     def read() -> Article:

@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from flask import Blueprint, Response, render_template, request
-from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    RequestEntityTooLarge,
+    UnsupportedMediaType,
+)
 
 from ..errors import QueryError, ReadOnlyError
 from ..mapping.namespaces import PREFIXES
@@ -46,8 +51,9 @@ def endpoint() -> Response:
         return service_description(request.url_root.rstrip("/") + request.path)
     if request.method == "GET" and asked.format is None and _prefers_html():
         return _workbench(asked.query)
-    kind, fmt = _choose_format(asked)
-    body = run_limited(lambda: execute(get_store(), asked, kind, fmt))
+    fmt = _choose_format(asked)
+    store = get_store()
+    body = run_limited(lambda: execute(store, asked, fmt))
     response = Response(_chunks(body), mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     response.headers["Content-Length"] = str(len(body))
@@ -96,10 +102,10 @@ def read_protocol_request() -> ProtocolRequest:
     return ProtocolRequest(query, graphs["default-graph-uri"], graphs["named-graph-uri"], wanted)
 
 
-def execute(store: Store, asked: ProtocolRequest, kind: str, fmt: Format) -> bytes:
+def execute(store: Store, asked: ProtocolRequest, fmt: Format) -> bytes:
     """Run the query and write its answer in ``fmt``.
 
-    :raises QueryError: the query does not parse (or is of another form than ``kind``).
+    :raises QueryError: the query does not parse, or its answer cannot be written in ``fmt``.
     """
     assert asked.query is not None
     options = {"default_graphs": asked.default_graphs or None,
@@ -113,26 +119,21 @@ def execute(store: Store, asked: ProtocolRequest, kind: str, fmt: Format) -> byt
     return body
 
 
-def _choose_format(asked: ProtocolRequest) -> tuple[str, Format]:
-    """The query's form and the format to answer in; updates and SERVICE are refused here."""
+def _choose_format(asked: ProtocolRequest) -> Format:
+    """The query's form and the format to answer in; updates and SERVICE are refused here.
+
+    A text whose form cannot be read goes to the engine as a SELECT, so that its parser
+    says what is wrong.
+    """
     assert asked.query is not None
     form = query_form(asked.query)
-    if form is None or form not in ("select", "ask", "construct", "describe"):
-        if is_update(asked.query):
-            raise ReadOnlyError("this endpoint is read-only: SPARQL updates are not accepted")
-        if form is None:
-            _raise_parse_error(asked.query)
+    if form not in ("select", "ask", "construct", "describe") and is_update(asked.query):
+        raise ReadOnlyError("this endpoint is read-only: SPARQL updates are not accepted")
     if uses_service(asked.query):
-        raise ReadOnlyError("federated queries (SERVICE) are not allowed on this endpoint")
+        raise Forbidden("federated queries (SERVICE) are not allowed on this endpoint")
     if form in ("construct", "describe"):
-        return "graph", negotiate(GRAPH_FORMATS, request.accept_mimetypes, asked.format)
-    return "results", negotiate(RESULT_FORMATS, request.accept_mimetypes, asked.format)
-
-
-def _raise_parse_error(query: str) -> None:
-    """Let the engine's parser explain what is wrong with a text that is no query."""
-    get_store().query(query)
-    raise QueryError("the text is not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+        return negotiate(GRAPH_FORMATS, request.accept_mimetypes, asked.format)
+    return negotiate(RESULT_FORMATS, request.accept_mimetypes, asked.format)
 
 
 def _prefers_html() -> bool:
