@@ -71,6 +71,11 @@ def _infer_states(officials: list[Official], visits: list[Visit], principal: lis
         visit.visitor_state = visitor.state
         if visit.inviter and by_name[visit.inviter].state is None:
             by_name[visit.inviter].state = visit.host_state
+    main_host = next((v.host_state for v in visits if v.status in ("ongoing", "completed")), None)
+    fallback = main_host or (principal[0] if principal else None)
+    for official in officials:
+        if official.state is None:
+            official.state = fallback
     for visit in visits:
         visit.visitor_state = by_name[visit.visitor].state
 

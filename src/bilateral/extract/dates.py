@@ -17,7 +17,10 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MONTH = rf"(?:{_MONTHS})\.?"
 
+_TO = r"\s*(?:-|–|to|and|until|till)\s*"
 _PATTERNS: list[tuple[str, str]] = [
+    (rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?", "range"),
+    (rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?", "range"),
     (rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", "day"),
     (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", "day"),
     (rf"{_YEAR}-\d\d-\d\d", "day"),
@@ -34,7 +37,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"(?:on\s+|last\s+|next\s+|this\s+)?(?:{_WEEKDAYS})", "weekday"),
 ]
 _FINDER = regex.compile(
-    "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PATTERNS)), regex.IGNORECASE
+    "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PATTERNS)),
+    regex.IGNORECASE,
 )
 
 
@@ -58,8 +62,28 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     """
     found = []
     for match in _FINDER.finditer(text):
-        kind = _PATTERNS[int(match.lastgroup[1:])][1]
+        group = next(name for name, value in match.groupdict().items()
+                     if value is not None and name.startswith("g"))
+        kind = _PATTERNS[int(group[1:])][1]
+        if kind == "range":
+            found.extend(_range(match, published, offset))
+            continue
         resolved = _resolve(match.group(), kind, published)
+        if resolved is not None:
+            found.append(DateMention(match.start() + offset, match.end() + offset, match.group(), resolved))
+    return found
+
+
+def _range(match: regex.Match[str], published: date | None, offset: int) -> list[DateMention]:
+    """Both ends of "9 to 11 January 2023" or "June 21-23"."""
+    month, year = match.group("m"), match.group("y")
+    if year is None and published is None:
+        return []
+    base = published or date.today()
+    found = []
+    for part in ("d1", "d2"):
+        day = regex.sub(r"\D", "", match.group(part))
+        resolved = _absolute(f"{day} {month} {year or base.year}", "day", base, published)
         if resolved is not None:
             found.append(DateMention(match.start() + offset, match.end() + offset, match.group(), resolved))
     return found

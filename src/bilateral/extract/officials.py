@@ -33,6 +33,13 @@ _STOP_WORDS = {
 }
 
 
+_HONORIFICS = {
+    "H.E.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prince", "Princess", "Sheikh",
+    "Sheikha", "His", "Her", "Excellency", "Majesty", "Highness", "General", "Gen", "Admiral",
+    "Marshal", "Madam", "Professor", "Prof",
+}
+
+
 @dataclass
 class Mention:
     """An official named or referred to in a sentence: ``official`` indexes the result list;
@@ -87,8 +94,8 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
             state = state or suffix[0]
             end = suffix[1]
         name_span = _name_after(text, end, sentence.end, inside)
-        if name_span is None:
-            name_span = _name_before(text, sentence.start, prefix_start, inside)
+        if name_span is None or text[end] == ",":
+            name_span = _name_before(text, sentence.start, prefix_start, inside) or name_span
         if name_span is None:
             yield (prefix_start, end), None, office, state
             continue
@@ -139,7 +146,9 @@ def _is_place(span: tuple[int, int], states: list[StateMention]) -> bool:
 def _clean_name(raw: str) -> str | None:
     words = [w.rstrip(".,") if not regex.fullmatch(r"\p{Lu}\.", w) else w for w in raw.split()]
     words = [regex.sub(r"['’]s\Z", "", w) for w in words]
-    while words and words[0] in _STOP_WORDS:
+    while words and (words[0] in _STOP_WORDS or words[0] in _HONORIFICS
+                     or (len(words) > 1 and regex.fullmatch(r"\p{Lu}\.", words[0])
+                         and words[1] in _HONORIFICS)):
         words.pop(0)
     cut = next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))
     words = words[:cut]

@@ -30,6 +30,9 @@ _MODAL = regex.compile(
 _CLAUSE_BREAK = regex.compile(
     r"[;]|,[ \t]+(?:though|although|but|while|whereas|even as|yet)\b|[ \t]\b(?:but|whereas)\b", regex.I
 )
+_RELATIVE = regex.compile(
+    r",?[ \t]+who[ \t]+(?:(?:had|has|have|will|would|also|is|was|recently|last)[ \t]+){0,3}", regex.I
+)
 _SAID = regex.compile(r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I)
 
 
@@ -127,7 +130,8 @@ def _visitor(text: str, trigger, mentions: list[Mention], lo: int, last: int | N
     word = trigger.group().lower()
     if word not in ("trip", "tour") and (word not in ("visit", "visits") or _MODAL.search(text, lo, start)):
         subject = [m for m in named if lo <= m.end <= start
-                   and not regex.search(r"[;:]|\b(?:who|which|that|and|but)\b", text[m.end : start])]
+                   and (not regex.search(r"[;:]|\b(?:who|which|that|and|but)\b", text[m.end : start])
+                        or _RELATIVE.fullmatch(text[m.end : start]))]
         if subject:
             return subject[-1].official
     verbs = regex.compile(r"(?:(?:will|would|to|is|are|was|has|had|have)[ \t]+)?(?:also[ \t]+)?(?:pay|make|"
