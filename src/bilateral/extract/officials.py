@@ -168,12 +168,23 @@ def _enrich(official: Official, name: str, state: str | None, role: str, title: 
 
 
 def _surname_mentions(text: str, officials: list[Official], known: list[Mention]) -> list[Mention]:
+    """Later mentions by one part of the name: "Lavrov", "Lula", "Xi" (a part no other
+    official of the article shares)."""
     taken = [(m.start, m.end) for m in known]
-    found = []
+    owners: dict[str, set[int]] = {}
     for index, official in enumerate(officials):
-        pattern = regex.compile(rf"(?<![\w-]){regex.escape(official.surname)}(?![\w-])")
-        for match in pattern.finditer(text):
+        for part in official.name.split():
+            if len(part) >= 2 and part[0].isupper() and not part.endswith("."):
+                owners.setdefault(part, set()).add(index)
+    found = []
+    for part, indexes in owners.items():
+        if len(indexes) != 1 or part in _STOP_WORDS or part in _HONORIFICS:
+            continue
+        (index,) = indexes
+        official = officials[index]
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(part)}(?![\w-])", text):
             if not any(s <= match.start() < e for s, e in taken):
+                taken.append(match.span())
                 found.append(Mention(match.start(), match.end(), index, official.state, official.role))
     return found
 

@@ -73,8 +73,9 @@ def find_visits(
             if visitor is None:
                 continue
             official = officials[visitor]
+            earlier = [f.host for f in found if f.visitor == visitor]
             host, city = _host(text, trigger, hi, sentence, states, official, dateline, principal,
-                               mentions)
+                               mentions, earlier)
             if host is None or host == official.state:
                 continue
             window = text[max(lo, _words_back(text, trigger.start(), 6)) : min(hi, trigger.end() + 90)]
@@ -144,7 +145,7 @@ def _visitor(text: str, trigger, mentions: list[Mention], lo: int, last: int | N
     return None
 
 
-def _host(text, trigger, hi, sentence, states, official, dateline, principal, mentions):
+def _host(text, trigger, hi, sentence, states, official, dateline, principal, mentions, earlier):
     start, end = trigger.span()
     others = [s for s in states if sentence.start <= s.start < sentence.end and s.iso != official.state]
     skip = [(m.start, m.end) for m in mentions if m.start >= end]
@@ -155,6 +156,8 @@ def _host(text, trigger, hi, sentence, states, official, dateline, principal, me
         if regex.fullmatch(r"[ \t]+(?:to|in|of|at)?[ \t]*(?:the[ \t]+)?", between) or \
                 regex.search(r"\b(?:to|in)[ \t]+(?:the[ \t]+)?\Z", between):
             return s.iso, s.text if s.is_city else None
+    if earlier:
+        return earlier[-1], None
     candidates = [s for s in others if s.iso != official.state]
     ranked = sorted(candidates, key=lambda s: (s.iso not in principal, abs(s.start - start)))
     if ranked:

@@ -1,8 +1,9 @@
 """How terms show on pages: where an IRI links to, its short name, a literal's annotation."""
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import urlencode, urlsplit
 
-from flask import Flask, url_for
+from flask import Flask, request, url_for
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
@@ -76,10 +77,26 @@ def kind_of(term: object) -> str:
     return "literal" if term is not None else "none"
 
 
+def humanize(name: str) -> str:
+    """A column name as words: ``visitingState`` reads ``visiting state``.
+
+    >>> humanize("visitingState")
+    'visiting state'
+    """
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", name).lower()
+
+
+def page_link(direction: str, predicate: Node, page: int) -> str:
+    """This page's URL turned to ``page`` of one property group."""
+    args = {k: v for k, v in request.args.items() if k not in ("in", "out", "page")}
+    args.update({direction: compact(predicate), "page": str(page)})
+    return "?" + urlencode(args)
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers above available in every template."""
-    app.add_template_filter(href)
-    app.add_template_filter(compact)
-    app.add_template_filter(annotation)
-    app.add_template_filter(kind_of)
+    for helper in (href, compact, annotation, kind_of, humanize):
+        app.add_template_filter(helper)
+    app.add_template_global(page_link)
     app.add_template_global(PREFIXES, "PREFIXES")
+    app.add_template_global(" ".join(_OWN_NAMESPACES), "OWN_NAMESPACES")
