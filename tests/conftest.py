@@ -122,7 +122,8 @@ def build_kb(store: Store) -> SimpleNamespace:
         b.fact(article, node, [BL.Place, BL.City], name, RDFS.label, name, BL.locatedIn, st(iso))
 
     def relation(article: str, clue: str) -> None:
-        b.fact(article, pak_rus, [BL.BilateralRelation], clue, RDFS.label, "Pakistan–Russia", BL.betweenState, [st("PAK"), st("RUS")])
+        b.fact(article, pak_rus, [BL.BilateralRelation], clue, RDFS.label, "Pakistan–Russia",
+               BL.betweenState, [st("PAK"), st("RUS")])
 
     def mentions(article: str, *nodes: URIRef) -> None:
         b.add(iris.article_graph(article), iris.article_iri(article), SCHEMA.mentions, list(nodes))

@@ -44,6 +44,7 @@ _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 _LOCAL = re.compile(r"^[a-z]+/[^\s<>\"{}|\\^`]+$")
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 _MAX_STRING = 1_000
+RESERVED = ("format", "name", "page")  # taken by the web layer's own parameters
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ def _parse_param(query: str, spec: str) -> Param:
         words = shlex.split(spec)
     except ValueError as error:
         raise QueryError(f"query {query}: bad param line {spec!r}: {error}") from None
+    if len(words) >= 2 and words[0] in RESERVED:
+        raise QueryError(f"query {query}: {words[0]} is reserved; call the parameter otherwise")
     if len(words) < 2 or not _VAR.match(words[0]) or words[1] not in PARAM_TYPES:
         raise QueryError(
             f"query {query}: param lines read 'NAME TYPE \"Label\" [optional] [default=V]'"

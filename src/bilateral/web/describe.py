@@ -61,13 +61,6 @@ class Description:
     incoming: list[Group] = field(default_factory=list)
     page_size: int = 50
 
-    def first(self, predicate: URIRef) -> Identifier | None:
-        """The first value of an outgoing property, if any."""
-        for group in self.outgoing:
-            if group.predicate == predicate and group.values:
-                return group.values[0].term
-        return None
-
     def has_type(self, *classes: URIRef) -> bool:
         """Whether the entity is asserted to be of any of ``classes``."""
         return any(c in self.types for c in classes)

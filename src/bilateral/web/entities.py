@@ -1,4 +1,6 @@
-"""Entity pages at the IRI's own path, in HTML or RDF (by Accept or a ``.ttl``/``.jsonld``/``.nt`` suffix).
+"""Entity pages at the IRI's own path, in HTML or RDF.
+
+RDF by Accept, or by a ``.ttl``, ``.jsonld`` or ``.nt`` suffix.
 
 For the IRI ``{base}state/RUS`` the page is at the base's path plus ``state/RUS``.
 """

@@ -16,15 +16,15 @@ _TITLES = {400: "Bad request", 403: "Forbidden", 413: "Too large", 503: "Unavail
 def wants_json() -> bool:
     """Whether this request's client reads JSON rather than HTML.
 
-    API and SPARQL requests get JSON unless they prefer HTML; pages get HTML unless the
-    client prefers JSON (or asks for ``format=json``).
+    SPARQL requests get JSON unless they prefer HTML; pages get HTML unless the client
+    prefers JSON or asks for data with a ``format`` parameter.
     """
-    if request.args.get("format", "").lower() in ("json", "jsonld", "srj"):
+    if request.args.get("format"):
         return True
     accept = request.accept_mimetypes
     html = accept.quality("text/html")
     json = max(accept.quality(t) for t in _JSON_TYPES)
-    if request.blueprint == "sparql" or request.path.startswith("/api/"):
+    if request.blueprint == "sparql":
         return not html > json
     return json > html
 

@@ -1,7 +1,7 @@
 """Named queries in the browser: the list with parameter forms, and one query's answer."""
 
 from flask import Blueprint, Response, render_template, request
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import BadRequest, NotFound
 
 from ..errors import QueryError
 from ..queries import NamedQuery
@@ -30,7 +30,7 @@ def run(name: str) -> Response:
     if wanted:
         fmt = lookup(RESULT_FORMATS, wanted)
         if fmt is None:
-            raise NotFound(f"format is one of {', '.join(f.name for f in RESULT_FORMATS)}")
+            raise BadRequest(f"format is one of {', '.join(f.name for f in RESULT_FORMATS)}")
         bindings = query.bindings(params)
         store = get_store()
         _, body = run_limited(lambda: store.query_serialized(query.text, fmt.name, bindings))
@@ -45,16 +45,16 @@ def _html(query: NamedQuery, params: dict[str, str]) -> Response:
     try:
         bindings = query.bindings(params)
     except QueryError as error:
-        html = render_template("query.html", q=query, values=params, error=str(error),
+        html = render_template("query.html", nq=query, values=params, error=str(error),
                                table=None)
         return Response(html, status=400 if params else 200, mimetype="text/html")
     store = get_store()
 
-    def read():  # noqa: ANN202 - a Table
+    def read():
         result = store.query(query.text, bindings=bindings)
         assert isinstance(result, SelectResult)
         return make_table(result)
 
     table = run_limited(read)
-    html = render_template("query.html", q=query, values=params, error=None, table=table)
+    html = render_template("query.html", nq=query, values=params, error=None, table=table)
     return Response(html, mimetype="text/html")

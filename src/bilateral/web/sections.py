@@ -91,14 +91,14 @@ class Sections:
             timeline,
         ])
         view.timeline = layout(_items(timeline.table, None, "date", "item"))
-        view.sources = self.internal("Sources", f"""
+        view.sources = self.internal("Sources", """
             SELECT ?article (SAMPLE(?t) AS ?articleLabel) (MIN(STR(?d)) AS ?published)
-                   (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{
-              {{ ?rel prov:wasDerivedFrom ?article BIND (?rel AS ?fact) }}
-              UNION {{ ?fact bl:concernsRelation ?rel ; prov:wasDerivedFrom ?article }}
-              OPTIONAL {{ ?article dcterms:title ?t }}
-              OPTIONAL {{ ?article dcterms:date ?d }}
-            }} GROUP BY ?article ORDER BY DESC(?published) ?article""", rel=URIRef(iri)).table
+                   (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+              { ?rel prov:wasDerivedFrom ?article BIND (?rel AS ?fact) }
+              UNION { ?fact bl:concernsRelation ?rel ; prov:wasDerivedFrom ?article }
+              OPTIONAL { ?article dcterms:title ?t }
+              OPTIONAL { ?article dcterms:date ?d }
+            } GROUP BY ?article ORDER BY DESC(?published) ?article""", rel=URIRef(iri)).table
         return view
 
     def _official(self, iri: str) -> KindView:
@@ -129,9 +129,17 @@ class Sections:
     def _article(self, iri: str) -> KindView:
         article = URIRef(iri)
         view = KindView([self.named("Facts from this article", "article-facts", article=iri)])
-        body = select(self.store, "SELECT (SAMPLE(?b) AS ?body) WHERE { ?article "
-                                  "schema:articleBody ?b }", {"article": article})
-        text = str(body[0]["body"]) if body and body[0].get("body") is not None else ""
+        meta = select(self.store, """
+            SELECT (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?date) (SAMPLE(?src) AS ?source)
+                   (SAMPLE(?u) AS ?url) (SAMPLE(?b) AS ?body) WHERE {
+              OPTIONAL { ?article dcterms:title ?t }
+              OPTIONAL { ?article dcterms:date ?d }
+              OPTIONAL { ?article dcterms:source ?src }
+              OPTIONAL { ?article schema:url ?u }
+              OPTIONAL { ?article schema:articleBody ?b }
+            }""", {"article": article})
+        view.article = {k: v for k, v in (meta[0] if meta else {}).items() if v is not None}
+        text = str(view.article.pop("body", ""))
         rows = select(self.store, f"""
             SELECT ?ev ?start ?end (MIN(STR(?name)) AS ?label) WHERE {{
               ?ev bl:inArticle ?article ; bl:startOffset ?start ; bl:endOffset ?end .

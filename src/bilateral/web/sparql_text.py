@@ -16,7 +16,9 @@ import re
 from rdflib.plugins.sparql.parser import parseUpdate
 
 QUERY_FORMS = ("select", "ask", "construct", "describe")
-UPDATE_FORMS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
+UPDATE_FORMS = (
+    "insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with",
+)
 
 _NOISE = re.compile(
     r"""
@@ -67,6 +69,6 @@ def is_update(text: str) -> bool:
         return True
     try:
         parsed = parseUpdate(text)
-    except Exception:  # any parse failure means: not an update  # noqa: BLE001
+    except Exception:  # any parse failure means: not an update
         return False
     return "request" in parsed
