@@ -78,6 +78,7 @@ def _infer_states(officials: list[Official], visits: list[Visit], principal: lis
             official.state = fallback
     for visit in visits:
         visit.visitor_state = by_name[visit.visitor].state
+    visits[:] = [v for v in visits if v.visitor_state != v.host_state]
 
 
 def _is_official(official: Official) -> bool:

@@ -12,10 +12,15 @@ from .nlp import Sentence
 from .officials import Mention
 from .places import StateMention
 
+_NOUNS = ("visit", "visits", "trip", "tour", "trips", "tours", "visits")
 _TRIGGER = regex.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|arriv(?:e|es|ed|ing)|"
-    r"travel(?:s|led|ed|ling|ing)?[ \t]+to|fl(?:ew|ies|y)[ \t]+to|land(?:s|ed)?[ \t]+in|"
-    r"head(?:s|ed)?[ \t]+to)\b",
+    r"\b(?:visit(?:s|ed|ing)?|trips?|tour(?:s|ed)?|arriv(?:e|es|ed|ing)|"
+    r"travel(?:s|led|ed|ling|ing)?[ \t]+(?:on[ \t]+)?to|fl(?:ew|ies|y|ying)[ \t]+(?:on[ \t]+)?to|"
+    r"land(?:s|ed)?[ \t]+in|touch(?:es|ed)?[ \t]+down[ \t]+in|head(?:s|ed)?[ \t]+(?:on[ \t]+)?to|"
+    r"(?:went|go(?:es)?|goes|going|moved?|proceed(?:s|ed)?)[ \t]+on[ \t]+to|"
+    r"(?:left|leaves?|depart(?:s|ed)?)[ \t]+for|"
+    r"(?:is|are|was|were)[ \t]+(?:still[ \t]+|also[ \t]+|now[ \t]+)?(?:expected|due)[ \t]+"
+    r"(?:to[ \t]+arrive[ \t]+)?in)\b",
     regex.I,
 )
 _ADJECTIVE_USE = regex.compile(r"visiting[ \t]+(?:dignitar|delegat|team|official|minister|leader)", regex.I)
@@ -44,7 +49,7 @@ class _Found:
     status: Status | None
     dates: list[PartialDate] = field(default_factory=list)
     duration: int | None = None
-    inviter: int | None = None
+    inviter: str | None = None
     evidence: Evidence | None = None
 
 
@@ -85,7 +90,8 @@ def find_visits(
                     and not _SAID.search(text, sentence.start, d.start)]
             duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
-            inviter = _inviter(text, sentence, in_sentence, visitor)
+            invited_by = _inviter(text, sentence, in_sentence, visitor)
+            inviter = officials[invited_by].name if invited_by is not None else None
             found.append(_Found(visitor, host, city, status, mine, duration, inviter, evidence))
         if in_sentence and in_sentence[-1].official is not None:
             last_official = in_sentence[-1].official
@@ -128,20 +134,35 @@ def _visitor(text: str, trigger, mentions: list[Mention], lo: int, last: int | N
         for m in named:
             if end + by.end() <= m.start <= end + by.end() + 2:
                 return m.official
-    word = trigger.group().lower()
-    if word not in ("trip", "tour") and (word not in ("visit", "visits") or _MODAL.search(text, lo, start)):
-        subject = [m for m in named if lo <= m.end <= start
-                   and (not regex.search(r"[;:]|\b(?:who|which|that|and|but)\b", text[m.end : start])
-                        or _RELATIVE.fullmatch(text[m.end : start]))]
-        if subject:
-            return subject[-1].official
-    verbs = regex.compile(r"(?:(?:will|would|to|is|are|was|has|had|have)[ \t]+)?(?:also[ \t]+)?(?:pay|make|"
-                          r"undertake|begin|start|conclude|be on|paid|made|undertook|began|started|"
-                          r"concluded|wrap(?:ped)? up)[ \t]+(?:an?|his|her|their)?[ \t\w-]*\Z", regex.I)
-    if verbs.search(text[max(lo, start - 60) : start]):
-        subject = [m for m in named if lo <= m.end <= start]
-        if subject:
-            return subject[-1].official
+    return _subject(text, trigger, named, lo, last)
+
+
+_GAP_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|to|also|pay|pays|paid|make|makes|made|"
+    r"undertake|undertook|begin|began|begins|start|started|conclude[sd]?|end(?:s|ed)?|"
+    r"wrap(?:s|ped)?[ \t]+up|call(?:s|ed)?[ \t]+off|cancel(?:s|l?ed)?|postpone[sd]?|put[ \t]+off|"
+    r"delay(?:s|ed)?|defer(?:s|red)?|announce[sd]?|confirm(?:s|ed)?|plan(?:s|ned)?|cut[ \t]+short|"
+    r"kick(?:s|ed)?[ \t]+off|embark(?:s|ed)?[ \t]+on|set[ \t]+off[ \t]+on|on)\b",
+    regex.I,
+)
+_BOUNDARY = regex.compile(r"[;:]|\b(?:who|which|that|and|but|while|whereas|after|before)\b", regex.I)
+_HE = regex.compile(r"\b(?:he|she)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", regex.I)
+
+
+def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None) -> int | None:
+    """The official who is the subject of the clause that holds the trigger."""
+    start = trigger.start()
+    noun = trigger.group().lower() in _NOUNS
+    for m in reversed([m for m in named if lo <= m.end <= start]):
+        gap = text[m.end : start]
+        if len(gap) > 100 or (_BOUNDARY.search(gap) and not _RELATIVE.fullmatch(gap)):
+            break
+        if not noun or _GAP_VERB.search(gap) or _MODAL.search(gap):
+            return m.official
+        break
+    if not noun and _HE.search(text, max(lo, start - 40), start) and last is not None:
+        before = [m for m in named if m.end <= start]
+        return before[-1].official if before else last
     return None
 
 
@@ -197,30 +218,81 @@ def _inviter(text: str, sentence: Sentence, mentions: list[Mention], visitor: in
 
 def _merge(found: list[_Found], officials: list[Official], published: date | None,
            dateline: StateMention | None) -> list[Visit]:
-    merged: dict[tuple[int, str], list[_Found]] = {}
-    for f in found:
-        merged.setdefault((f.visitor, f.host), []).append(f)
+    """One visit per visitor, host and time: dated mentions far apart are separate visits;
+    undated ones join the visit dated closest to the publication date."""
     visits = []
-    for (visitor, host), group in merged.items():
-        dates = sorted({d for f in group for d in f.dates}, key=lambda d: d.value)
-        start = dates[0] if dates else None
-        end = dates[-1] if len(dates) > 1 else None
-        duration = next((f.duration for f in group if f.duration), None)
-        if start and start.precision == "day" and duration and end is None:
-            end = PartialDate((date.fromisoformat(start.value) + timedelta(days=duration - 1)).isoformat(), "day")
-        status = st.merge([f.status for f in group])
-        if status in (None, "planned", "completed"):
-            status = st.status_from_dates(start, end, published) or status
-        city = next((f.city for f in group if f.city), None)
-        if city is None and dateline is not None and dateline.iso == host and dateline.is_city \
-                and status in ("ongoing", "completed"):
-            city = dateline.text.title() if dateline.text.isupper() else dateline.text
-        inviter = next((f.inviter for f in group if f.inviter is not None), None)
-        official = officials[visitor]
-        visits.append(Visit(
-            visitor=official.name, visitor_state=official.state, host_state=host, city=city,
-            start=start, end=end, duration_days=duration,
-            inviter=officials[inviter].name if inviter is not None else None,
-            status=status, evidence=[f.evidence for f in group if f.evidence],
-        ))
+    for (visitor, host), group in _group(found).items():
+        for cluster in _clusters(group, published):
+            visits.append(_visit(cluster, officials[visitor], host, published, dateline))
     return visits
+
+
+def _group(found: list[_Found]) -> dict[tuple[int, str], list[_Found]]:
+    groups: dict[tuple[int, str], list[_Found]] = {}
+    for f in found:
+        groups.setdefault((f.visitor, f.host), []).append(f)
+    return groups
+
+
+def _clusters(group: list[_Found], published: date | None) -> list[list[_Found]]:
+    clusters: list[list[_Found]] = []
+    for f in sorted((f for f in group if f.dates), key=lambda f: f.dates[0].value):
+        home = next((c for c in clusters if _near(c[-1].dates, f.dates)), None)
+        if home is None:
+            clusters.append([f])
+        else:
+            home.append(f)
+    undated = [f for f in group if not f.dates]
+    if undated:
+        if not clusters:
+            clusters.append(undated)
+        else:
+            today = (published or date.today()).isoformat()
+            closest = min(clusters, key=lambda c: abs(_days(c[0].dates[0].value) - _days(today)))
+            closest.extend(undated)
+    return clusters
+
+
+def _near(first: list[PartialDate], second: list[PartialDate]) -> bool:
+    """Dates that can belong to one trip: within a fortnight, or one contains the other."""
+    a, b = first[-1].value, second[0].value
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return abs(_days(a) - _days(b)) <= 14
+
+
+def _days(value: str) -> int:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2]).toordinal()
+
+
+def _visit(cluster: list[_Found], official: Official, host: str, published: date | None,
+           dateline: StateMention | None) -> Visit:
+    dates = sorted({d for f in cluster for d in f.dates}, key=lambda d: (d.value, d.precision))
+    start = dates[0] if dates else None
+    end = dates[-1] if len(dates) > 1 and dates[-1].value != start.value else None
+    if start and end and not end.value.startswith(start.value) and start.precision != end.precision:
+        end = None if len(end.value) < len(start.value) else end
+    duration = next((f.duration for f in cluster if f.duration), None)
+    if start and start.precision == "day" and duration and end is None:
+        last_day = date.fromisoformat(start.value) + timedelta(days=duration - 1)
+        end = PartialDate(last_day.isoformat(), "day")
+    status = st.merge([f.status for f in cluster])
+    if status in (None, "planned", "completed", "ongoing"):
+        status = st.status_from_dates(start, end, published) or status
+    city = next((f.city for f in cluster if f.city), None)
+    if city is None and dateline is not None and dateline.iso == host and dateline.is_city \
+            and status in ("ongoing", "completed") and (start is None or _recent(start, published)):
+        city = dateline.text.title() if dateline.text.isupper() else dateline.text
+    inviter = next((f.inviter for f in cluster if f.inviter is not None), None)
+    return Visit(
+        visitor=official.name, visitor_state=official.state, host_state=host, city=city,
+        start=start, end=end, duration_days=duration, inviter=inviter,
+        status=status, evidence=[f.evidence for f in cluster if f.evidence],
+    )
+
+
+def _recent(start: PartialDate, published: date | None) -> bool:
+    if published is None:
+        return True
+    return abs(_days(start.value) - published.toordinal()) <= 14

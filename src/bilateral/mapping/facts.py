@@ -1,13 +1,12 @@
 """One article's facts as triples for its own named graph."""
 
-from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from .. import EXTRACTOR_VERSION
-from ..reference.gazetteer import canonical_city, state_by_iso, state_of_city
 from ..model import Agreement, Event, Evidence, Extraction, Official, PartialDate, Visit
+from ..reference.gazetteer import canonical_city, state_by_iso, state_of_city
 from . import iris
 from .namespaces import BL, PROV, SCHEMA
 

@@ -53,6 +53,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     return app
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the app with werkzeug's threaded server until interrupted."""
-    run_simple(host, port, create_app(settings), threaded=True, use_reloader=False)
+def serve(
+    settings: Settings, store: Store | None = None, host: str = "127.0.0.1", port: int = 8000
+) -> None:
+    """Serve the app over ``store`` (else the settings' store) with werkzeug's threaded server.
+
+    Runs until interrupted; the caller closes a store it hands in.
+    """
+    app = create_app(settings, store=store)
+    run_simple(host, port, app, threaded=True, use_reloader=False)
