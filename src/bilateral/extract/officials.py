@@ -73,6 +73,7 @@ def find_officials(
             else:
                 _enrich(officials[index], name, state, office.role, office.title, evidence)
             mentions.append(Mention(*mention, index, state, office.role))
+    _counterparts(officials, mentions)
     mentions.extend(_surname_mentions(text, officials, mentions))
     mentions.sort(key=lambda m: m.start)
     _resolve_unnamed(officials, mentions)
@@ -103,6 +104,10 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
         if name is None:
             yield (prefix_start, end), None, office, state
             continue
+        if state is None:
+            after_name = _state_after(text, name_span[1], inside)
+            if after_name is not None:
+                state, name_span = after_name[0], (name_span[0], after_name[1])
         span = (min(prefix_start, name_span[0]), max(end, name_span[1]))
         yield span, name, office, state
 
@@ -187,6 +192,22 @@ def _surname_mentions(text: str, officials: list[Official], known: list[Mention]
                 taken.append(match.span())
                 found.append(Mention(match.start(), match.end(), index, official.state, official.role))
     return found
+
+
+def _counterparts(officials: list[Official], mentions: list[Mention]) -> None:
+    """"His Indian counterpart S. Jaishankar" holds the post of the official he meets."""
+    for index, official in enumerate(officials):
+        if official.role != "Counterpart":
+            continue
+        mine = next(m for m in mentions if m.official == index)
+        others = [m for m in mentions if m.official not in (None, index)
+                  and officials[m.official].role not in (None, "Counterpart")
+                  and abs(m.start - mine.start) < 300]
+        if others:
+            peer = officials[min(others, key=lambda m: abs(m.start - mine.start)).official]
+            official.role, official.title = peer.role, peer.title
+        else:
+            official.role, official.title = "SeniorOfficial", "Official"
 
 
 def _resolve_unnamed(officials: list[Official], mentions: list[Mention]) -> None:

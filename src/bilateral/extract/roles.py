@@ -68,6 +68,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"high commissioner", "High Commissioner", "Ambassador"),
     (r"ambassador", "Ambassador", "Ambassador"),
     (r"spokes(?:person|man|woman)", "Spokesperson", "Spokesperson"),
+    (r"counterpart", "Counterpart", "Counterpart"),
     (r"(?:minister|secretary) (?:of|for) (?:the )?(?-i:[A-Z])\w+(?: (?:and|of) (?-i:[A-Z])\w+){0,3}",
      "Minister", "OtherMinister"),
     (rf"(?:{_PORTFOLIOS})(?: and (?:{_PORTFOLIOS}))? minister", "Minister", "OtherMinister"),

@@ -10,6 +10,7 @@ from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
 from .officials import Mention
+from ..reference.gazetteer import canonical_city, state_of_city
 from .places import StateMention
 
 _NOUNS = ("visit", "visits", "trip", "tour", "trips", "tours", "visits")
@@ -38,6 +39,11 @@ _CLAUSE_BREAK = regex.compile(
 _RELATIVE = regex.compile(
     r",?[ \t]+who[ \t]+(?:(?:had|has|have|will|would|also|is|was|recently|last)[ \t]+){0,3}", regex.I
 )
+_REPORTING = regex.compile(
+    r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed)\b",
+    regex.I,
+)
+_IN_PLACE = regex.compile(r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})")
 _SAID = regex.compile(r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I)
 
 
@@ -87,7 +93,7 @@ def find_visits(
             clause = _clause(text, sentence, trigger)
             status = st.sentence_status(clause) or st.local_status(window)
             mine = [d.date for d in dates if _owner(d, triggers, sentence) is trigger
-                    and not _SAID.search(text, sentence.start, d.start)]
+                    and _close(text, d, trigger, lo, hi)]
             duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             invited_by = _inviter(text, sentence, in_sentence, visitor)
@@ -196,6 +202,19 @@ def _owner(mention: DateMention, triggers: list, sentence: Sentence):
     return min(triggers, key=lambda t: abs(t.start() - mention.start) + (40 if mention.start < t.start() else 0))
 
 
+def _close(text: str, mention: DateMention, trigger, lo: int, hi: int) -> bool:
+    """A date that speaks of this trip: near it, in its stretch of the sentence, not a date
+    of saying or writing."""
+    if mention.start >= trigger.end():
+        gap = text[trigger.end() : mention.start]
+        near = mention.start <= hi + 40 and len(gap) <= 90
+    else:
+        gap = text[mention.end : trigger.start()]
+        near = mention.start >= lo - 10 and len(gap) <= 45
+    said = _SAID.search(text, max(0, mention.start - 40), mention.start)
+    return near and not _REPORTING.search(gap) and not said
+
+
 def _duration(text: str, trigger, lo: int, hi: int) -> int | None:
     near = list(_DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 40)))
     if not near:
@@ -280,7 +299,7 @@ def _visit(cluster: list[_Found], official: Official, host: str, published: date
     status = st.merge([f.status for f in cluster])
     if status in (None, "planned", "completed", "ongoing"):
         status = st.status_from_dates(start, end, published) or status
-    city = next((f.city for f in cluster if f.city), None)
+    city = next((f.city for f in cluster if f.city), None) or _city_in(cluster, host)
     if city is None and dateline is not None and dateline.iso == host and dateline.is_city \
             and status in ("ongoing", "completed") and (start is None or _recent(start, published)):
         city = dateline.text.title() if dateline.text.isupper() else dateline.text
@@ -290,6 +309,18 @@ def _visit(cluster: list[_Found], official: Official, host: str, published: date
         start=start, end=end, duration_days=duration, inviter=inviter,
         status=status, evidence=[f.evidence for f in cluster if f.evidence],
     )
+
+
+def _city_in(cluster: list[_Found], host: str) -> str | None:
+    """A city of the host state that the visit's sentences place it in ("in New Delhi")."""
+    for f in cluster:
+        if f.evidence is None:
+            continue
+        for match in _IN_PLACE.finditer(f.evidence.sentence):
+            place = match.group("place")
+            if state_of_city(place) == host:
+                return canonical_city(place) or place
+    return None
 
 
 def _recent(start: PartialDate, published: date | None) -> bool:

@@ -19,6 +19,11 @@ _AGREEMENT_KIND = {"mou": BL.MemorandumOfUnderstanding, "treaty": BL.Treaty,
 _EVENT_KIND = {"meeting": BL.Meeting, "talks": BL.Talks, "summit": BL.Summit,
                "commission": BL.CommissionSession}
 _ORG_KIND = {"ministry": BL.Ministry, "enterprise": BL.StateEnterprise, "company": BL.Company}
+_ROLES = {
+    "HeadOfState", "HeadOfGovernment", "DeputyHeadOfGovernment", "ForeignMinister",
+    "DefenceMinister", "FinanceMinister", "TradeMinister", "InteriorMinister", "OtherMinister",
+    "DeputyMinister", "Ambassador", "Envoy", "MilitaryChief", "Spokesperson", "SeniorOfficial",
+}
 _PRECISION = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
@@ -111,8 +116,8 @@ def _official(g: _Graph, official: Official) -> URIRef:
     g.add(post, RDFS.label, f"{title} of {state_label}" if state_label else title)
     if official.state:
         g.add(post, BL.ofState, iris.state_iri(official.state))
-    if official.role:
-        g.add(post, BL.role, BL[official.role])
+    role = official.role if official.role in _ROLES else "SeniorOfficial"
+    g.add(post, BL.role, BL[role])
     g.derived(node, official.evidence[:3])
     return node
 
