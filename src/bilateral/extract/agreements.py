@@ -1,43 +1,69 @@
-"""Agreements: one per instrument named, plus a counted batch for the ones left unnamed."""
+"""Agreements: one per instrument signed, named or listed, plus a counted batch for the rest."""
+
+from dataclasses import dataclass
 
 import regex
 
-from ..model import Agreement, AgreementKind, Evidence
+from ..model import Agreement, AgreementKind, Evidence, PartialDate
 from .dates import DateMention
 from .events import COMMISSION
 from .nlp import Sentence
 from .places import StateMention
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20,
-                 "dozen": 12, "several": 0, "a number of": 0, "various": 0, "multiple": 0}
-_KIND_WORDS = (
-    r"memorand(?:um|a|ums)[ \t]+of[ \t]+understanding|memorand(?:um|a|ums)|mous?|mo\.?u\.?s?|"
-    r"treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement)s?|declarations?|"
-    r"agreements?|accords?|pacts?|protocols?|documents?|instruments?|conventions?"
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+            "eighteen": 18, "nineteen": 19, "twenty": 20, "dozen": 12}
+_KIND = (
+    r"memorand(?:um|a|ums)[ \t]+of[ \t]+understanding|memorand(?:um|a|ums)|MoUs?|MOUs?|"
+    r"treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement|communiqu[eé])s?|"
+    r"declarations?|agreements?|accords?|pacts?|protocols?|documents?|instruments?|conventions?"
 )
-_SIGN = r"sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|initial(?:l)?ed|exchang(?:ed|es)"
-_COUNTED = regex.compile(
-    rf"\b(?:{_SIGN})\b[ \t]+(?:a[ \t]+total[ \t]+of[ \t]+|as[ \t]+many[ \t]+as[ \t]+|some[ \t]+|"
-    rf"at[ \t]+least[ \t]+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    rf"eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|several|various|multiple|a number of)"
-    rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?P<kind>{_KIND_WORDS})\b",
+_HEAD = regex.compile(rf"\b(?P<kind>(?i:{_KIND}))\b")
+_SIGNED = regex.compile(
+    r"\b(?:signed|inked|concluded|initial(?:l)?ed|exchanged|sealed|adopted|issued|agreed[ \t]+on)\b",
     regex.I,
 )
+_NOT_YET = regex.compile(
+    r"\b(?:will|would|to|expected|plans?|planned|could|may|might|shall|due|set|hopes?|aim(?:s|ed)?|"
+    r"ready|yet|not|never|before)[ \t]+(?:\w+[ \t]+){0,2}\Z",
+    regex.I,
+)
+_COUNT = regex.compile(
+    r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozen)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z",
+    regex.I,
+)
+_NAME_BEFORE = regex.compile(r"(?:(?:\p{Lu}[\w'’.-]*|of|and|on|for)[ \t]+){0,5}\p{Lu}[\w'’.-]*[ \t]+\Z")
+_NAME_AFTER = regex.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\w'’-]*(?:[ \t]+(?:and|of|for)?[ \t]*\p{Lu}[\w'’-]*)*")
 _TOPIC = regex.compile(
-    r"\b(?:related[ \t]+to|relating[ \t]+to|on|concerning|covering|in[ \t]+the[ \t]+(?:fields?|areas?)"
-    r"[ \t]+of|for|including[ \t]+(?:on[ \t]+)?|about|regarding|to[ \t]+(?:boost|promote|expand|enhance)"
-    r")[ \t]+(?P<topic>[^.;:()#]+)",
+    r"\A[ \t]*(?:,[ \t]*)?(?:(?:on|concerning|related[ \t]+to|relating[ \t]+to|regarding|covering|"
+    r"for|about|in[ \t]+the[ \t]+fields?[ \t]+of|to[ \t]+(?=\w+))[ \t]+)(?P<topic>[^.;:()\n]+)",
     regex.I,
 )
-_ORDINAL_TOPIC = regex.compile(
-    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]+(?:memorandum|"
-    r"mou|agreement|document|deal|contract|accord)[ \t]+(?:is[ \t]+(?:about|on)|concerns|covers|deals"
-    r"[ \t]+with|relates[ \t]+to|is[ \t]+related[ \t]+to|provides[ \t]+for)[ \t]+(?P<topic>[^.;]+)",
+_TOPIC_END = regex.compile(
+    r",[ \t]*(?:which|who|while|whereas|and[ \t]+the|the[ \t]+\w+[ \t]+said)\b|[ \t]+(?:on|at|in|during|"
+    r"with|after|before|when|as|under)[ \t]+(?=(?:\p{Lu}|the[ \t]+sidelines|\d))|[ \t]+(?:signed|was|"
+    r"were|had|has)\b",
+)
+_RELATED = regex.compile(
+    r"\b(?:related[ \t]+to|relating[ \t]+to|concerning|concern|covering|cover|deal(?:ing)?[ \t]+with|"
+    r"pertain(?:ing)?[ \t]+to|aimed[ \t]+at)[ \t]+(?P<topic>[^.;:()\n]+)",
     regex.I,
 )
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_INCLUDING = regex.compile(r"\bincluding[ \t]+(?:ones?[ \t]+)?(?:on[ \t]+)?(?P<list>[^.;:()\n]+)", regex.I)
+_LIST_ITEM = regex.compile(rf"^[ \t]*(?:\d{{1,2}}[.)]|[-•*])[ \t]+(?P<kind>(?i:{_KIND}))\b(?P<rest>[^\n]*)", regex.M)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@dataclass
+class _Instrument:
+    kind: AgreementKind
+    count: int
+    name: str | None
+    topics: list[str]
+    sentence: Sentence
+    anaphoric: bool = False
 
 
 def kind_of(word: str) -> AgreementKind:
@@ -47,13 +73,13 @@ def kind_of(word: str) -> AgreementKind:
     ('mou', 'treaty', 'declaration')
     """
     w = word.lower()
-    if w.startswith(("memorand", "mou", "mo.u")):
+    if w.startswith(("memorand", "mou")):
         return "mou"
     if w.startswith("treat"):
         return "treaty"
     if w.startswith(("contract", "deal")):
         return "contract"
-    if "declaration" in w or "statement" in w:
+    if "declaration" in w or "statement" in w or "communiq" in w:
         return "declaration"
     return "agreement"
 
@@ -66,63 +92,45 @@ def find_agreements(
     principal: list[str],
     event_at: dict[int, str],
 ) -> list[Agreement]:
-    """Agreements signed, from sentences with a signing verb; ordinal descriptions add topics."""
-    agreements: list[Agreement] = []
+    """Agreements signed: from signing sentences, numbered lists of instruments and named treaties."""
+    made: list[Agreement] = []
+    seen: dict[str, Agreement] = {}
     for index, sentence in enumerate(sentences):
-        for match in _COUNTED.finditer(text, sentence.start, sentence.end):
-            word = match.group("n").lower()
-            count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
-            kind = kind_of(match.group("kind"))
-            parties = _parties(text, sentence, states, match.start(), principal)
-            signed = next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
+        for found in _instruments(text, sentence, sentences[index + 1 :]):
+            earlier = next((a for a in reversed(made) if a.kind == found.kind and not a.count), None)
+            if found.anaphoric and earlier is not None:
+                earlier.evidence.append(Evidence(sentence.text, sentence.start, sentence.end, 0.8))
+                earlier.signed = earlier.signed or _date(text, sentence, dates)
+                continue
+            parties = _parties(text, sentence, states, principal)
+            signed = _date(text, sentence, dates)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
-            topics = _topics(text, match.end(), sentence.end, count)
             event = event_at.get(index)
-            made = [Agreement(kind, parties, [], t, signed, event, None, [evidence]) for t in topics]
-            rest = count - len(made)
-            if rest > 1 or (rest == 1 and not made) or (count == 0 and not made):
-                made.append(Agreement(kind, parties, [], None, signed, event,
-                                      rest if rest > 1 else None, [evidence]))
-            agreements.extend(made)
-    _ordinal_topics(text, sentences, agreements)
-    return agreements
+            for agreement in _expand(found, parties, signed, event, evidence):
+                key = _key(agreement)
+                if key and key in seen:
+                    old = seen[key]
+                    old.signed = old.signed or agreement.signed
+                    old.evidence.append(evidence)
+                    continue
+                if key:
+                    seen[key] = agreement
+                made.append(agreement)
+    _ordinal_topics(text, sentences, made)
+    return made
 
 
-def _parties(text: str, sentence: Sentence, states: list[StateMention], verb: int,
-             principal: list[str]) -> list[str]:
-    inside = [s for s in states if sentence.start <= s.start < sentence.end]
-    before = [s.iso for s in inside if s.start < verb]
-    with_ = regex.search(r"\bwith[ \t]+(?:the[ \t]+)?\Z", text[max(sentence.start, verb - 200) : verb])
-    after = [s.iso for s in inside if s.start > verb and regex.search(
-        r"\b(?:with|between)[ \t]+(?:the[ \t]+)?\Z", text[max(verb, s.start - 20) : s.start])]
-    parties = list(dict.fromkeys(before[-4:] + after))
-    if with_:
-        parties = list(dict.fromkeys(parties))
-    if len(parties) < 2:
-        for iso in principal:
-            if iso not in parties and len(parties) < 2:
-                parties.append(iso)
-    return sorted(parties)
-
-
-def _topics(text: str, start: int, end: int, count: int) -> list[str]:
-    masked = COMMISSION.sub(lambda m: "#" * len(m.group()), text[start:end])
-    text, end, start = text[:start] + masked + text[end:], end, start
-    match = _TOPIC.search(text, start, end)
-    if not match or match.start() - start > 160:
-        return []
-    raw = regex.sub(r"^(?:cooperation[ \t]+in[ \t]+)?the[ \t]+", "", match.group("topic").strip())
-    raw = regex.split(r",?[ \t]+(?:which|that|who|while|whereas|held|signed)\b", raw)[0]
-    pieces = [p.strip() for p in regex.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", raw) if p.strip()]
-    if count <= 1:
-        return [raw.strip()] if count == 1 else []
-    while len(pieces) > count:
-        short = min(range(len(pieces) - 1), key=lambda i: len(pieces[i].split()))
-        pieces[short : short + 2] = [f"{pieces[short]} and {pieces[short + 1]}"]
-    return pieces if len(pieces) > 1 else []
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORDINAL_TOPIC = regex.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]+(?:memorandum|"
+    r"mou|agreement|document|deal|contract|accord)[ \t]+(?:is[ \t]+(?:about|on)|concerns|covers|deals"
+    r"[ \t]+with|relates[ \t]+to|is[ \t]+related[ \t]+to|provides[ \t]+for)[ \t]+(?P<topic>[^.;]+)",
+    regex.I,
+)
 
 
 def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agreement]) -> None:
+    """"The first memorandum is about X": X adds to the first instrument's topic."""
     named = [a for a in agreements if a.count is None]
     for sentence in sentences:
         for match in _ORDINAL_TOPIC.finditer(text, sentence.start, sentence.end):
@@ -131,3 +139,133 @@ def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agree
                 target = named[position]
                 extra = match.group("topic").strip()
                 target.topic = f"{target.topic}; {extra}" if target.topic else extra
+
+
+def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
+    masked = COMMISSION.sub(lambda m: "#" * len(m.group()), text[sentence.start : sentence.end])
+    body = text[: sentence.start] + masked + text[sentence.end :]
+    if regex.search(r"\bsigned\b[^.]*:\s*\Z", sentence.text) or regex.search(r"\bfollowing\b.*\bsigned\b", sentence.text):
+        items = list(_LIST_ITEM.finditer(text, sentence.end, (following[min(len(following), 12) - 1].end if following else sentence.end)))
+        for item in items:
+            rest = _TOPIC.match(item.group("rest"))
+            topic = _trim(rest.group("topic")) if rest else item.group("rest").strip(" .") or None
+            yield _Instrument(kind_of(item.group("kind")), 1, None, [topic] if topic else [], sentence)
+        if items:
+            return
+    if _LIST_ITEM.match(sentence.text):
+        return
+    for head in _HEAD.finditer(body, sentence.start, sentence.end):
+        word = head.group("kind").lower()
+        signing = _signing(body, sentence, head)
+        name = _name(body, head, sentence)
+        if not signing and not (name and kind_of(word) in ("treaty", "declaration", "agreement")):
+            continue
+        if word.startswith(("document", "instrument")) and not _COUNT.search(body, sentence.start, head.start()):
+            continue
+        count_match = _COUNT.search(body, max(sentence.start, head.start() - 40), head.start())
+        count = 1
+        if count_match:
+            n = count_match.group("n").lower()
+            count = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+        if name is None and count == 1 and regex.search(r"\b(?:the|this|that|these|those|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
+                                                         body[max(sentence.start, head.start() - 25) : head.start()], regex.I) and not signing:
+            continue
+        topics = _topics(body, head.end(), sentence.end, count)
+        anaphoric = name is None and not topics and count == 1 and regex.search(
+            r"\b(?:the|this|that|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
+            body[max(sentence.start, head.start() - 25) : head.start()], regex.I) is not None
+        yield _Instrument(kind_of(word), count, name, topics, sentence, anaphoric)
+
+
+def _signing(body: str, sentence: Sentence, head) -> bool:
+    for verb in _SIGNED.finditer(body, sentence.start, sentence.end):
+        if abs(verb.start() - head.start()) > 140:
+            continue
+        if _NOT_YET.search(body, max(sentence.start, verb.start() - 40), verb.start()):
+            continue
+        return True
+    return False
+
+
+def _name(body: str, head, sentence: Sentence) -> str | None:
+    before = _NAME_BEFORE.search(body, max(sentence.start, head.start() - 60), head.start())
+    after = _NAME_AFTER.match(body, head.end(), sentence.end)
+    words = (before.group() if before else "") + head.group() + (after.group() if after else "")
+    words = regex.sub(r"^(?:(?:The|A|An|This|That|In|On|At|By|Under)[ \t]+)+", "", words.strip())
+    if not before and not after:
+        return None
+    if before and not after and words.lower() in ("joint declaration", "joint statement"):
+        return None
+    return words
+
+
+def _topics(body: str, start: int, end: int, count: int) -> list[str]:
+    match = _TOPIC.match(body, start, end)
+    if match and not regex.match(rf"(?:{_DAYS}|the[ \t]+sidelines|\d)", match.group("topic")):
+        raw = _trim(match.group("topic"))
+        if count <= 1:
+            return [raw] if raw else []
+        return _split(raw, count)
+    including = _INCLUDING.search(body, start, min(end, start + 160))
+    if including and count > 1:
+        return _split(_trim(including.group("list")), count)
+    later = _RELATED.search(body, start, end)
+    if later and later.start() - start > 260:
+        later = None
+    if later:
+        raw = _trim(later.group("topic"))
+        return ([raw] if raw else []) if count <= 1 else _split(raw, count)
+    return []
+
+
+def _trim(topic: str) -> str:
+    cut = _TOPIC_END.search(topic)
+    topic = topic[: cut.start()] if cut else topic
+    return regex.sub(r"^(?:the|a|an)[ \t]+", "", topic.strip(" ,"))
+
+
+def _split(raw: str, count: int) -> list[str]:
+    pieces = [p.strip() for p in regex.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", raw) if p.strip()]
+    while len(pieces) > count:
+        short = min(range(len(pieces) - 1), key=lambda i: len(pieces[i].split()))
+        pieces[short : short + 2] = [f"{pieces[short]} and {pieces[short + 1]}"]
+    return pieces if len(pieces) > 1 else []
+
+
+def _expand(found: _Instrument, parties, signed, event, evidence) -> list[Agreement]:
+    topic_of_name = found.name
+    named = [Agreement(found.kind, list(parties), [], t, signed, event, None, [evidence])
+             for t in found.topics]
+    if found.count <= 1:
+        if named:
+            if topic_of_name:
+                named[0].topic = f"{topic_of_name}: {named[0].topic}"
+            return named[:1]
+        return [Agreement(found.kind, list(parties), [], topic_of_name, signed, event, None, [evidence])]
+    rest = found.count - len(named)
+    if rest > 1 or (rest == 1 and not named):
+        named.append(Agreement(found.kind, list(parties), [], None, signed, event, rest, [evidence]))
+    elif rest == 1:
+        named.append(Agreement(found.kind, list(parties), [], None, signed, event, None, [evidence]))
+    return named
+
+
+def _key(agreement: Agreement) -> str | None:
+    if agreement.count or not agreement.topic:
+        return None
+    words = regex.findall(r"\w+", agreement.topic.lower())
+    return " ".join(words[:8])
+
+
+def _parties(text: str, sentence: Sentence, states: list[StateMention], principal: list[str]) -> list[str]:
+    inside = list(dict.fromkeys(s.iso for s in states if sentence.start <= s.start < sentence.end))
+    parties = inside[:4]
+    if len(parties) < 2:
+        for iso in principal:
+            if iso not in parties and len(parties) < 2:
+                parties.append(iso)
+    return sorted(parties)
+
+
+def _date(text: str, sentence: Sentence, dates: list[DateMention]) -> PartialDate | None:
+    return next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
