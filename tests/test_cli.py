@@ -39,7 +39,9 @@ def test_query_as_table_json_and_csv(kb):
     as_json = json.loads(run("query", query, "--store", kb, "--format", "json").output)
     names = [b["name"]["value"] for b in as_json["results"]["bindings"]]
     assert "Narendra Modi" in names
-    rows = list(csv.reader(io.StringIO(run("query", query, "--store", kb, "--format", "csv").output)))
+    rows = list(
+        csv.reader(io.StringIO(run("query", query, "--store", kb, "--format", "csv").output))
+    )
     assert rows[0] == ["name"] and len(rows) == len(names) + 1
 
 
@@ -51,8 +53,14 @@ def test_query_from_a_file(kb, tmp_path):
 
 def test_export_in_every_format_parses_back(kb, tmp_path):
     counts = {}
-    for fmt, parser in [("nquads", "nquads"), ("trig", "trig"), ("turtle", "turtle"),
-                        ("ntriples", "nt"), ("jsonld", "json-ld"), ("rdfxml", "xml")]:
+    for fmt, parser in [
+        ("nquads", "nquads"),
+        ("trig", "trig"),
+        ("turtle", "turtle"),
+        ("ntriples", "nt"),
+        ("jsonld", "json-ld"),
+        ("rdfxml", "xml"),
+    ]:
         out = tmp_path / f"kb.{fmt}"
         assert run("export", "--format", fmt, "--output", str(out), "--store", kb).exit_code == 0
         if fmt in ("nquads", "trig", "jsonld"):
@@ -69,9 +77,18 @@ def test_export_in_every_format_parses_back(kb, tmp_path):
 
 def test_export_of_one_article(kb, tmp_path):
     out = tmp_path / "one.nq"
-    assert run("export", "--article", "wire-vieira-india", "--output", str(out), "--store", kb).exit_code == 0
-    graphs = {q[3] for q in Dataset().parse(str(out), format="nquads").quads((None, None, None, None))}
-    assert [str(g) for g in graphs] == ["https://w3id.org/bilateral/graph/article/wire-vieira-india"]
+    assert (
+        run(
+            "export", "--article", "wire-vieira-india", "--output", str(out), "--store", kb
+        ).exit_code
+        == 0
+    )
+    graphs = {
+        q[3] for q in Dataset().parse(str(out), format="nquads").quads((None, None, None, None))
+    }
+    assert [str(g) for g in graphs] == [
+        "https://w3id.org/bilateral/graph/article/wire-vieira-india"
+    ]
     missing = CliRunner().invoke(main, ["export", "--article", "nope", "--store", kb])
     assert missing.exit_code != 0 and "no article 'nope'" in missing.output
 
@@ -111,6 +128,18 @@ def test_store_from_the_environment(tmp_path):
 def test_installed_script_runs_end_to_end(tmp_path):
     path = str(tmp_path / "kb")
     subprocess.run(["bilateral", "ingest", WIRE, "--store", path], check=True, capture_output=True)
-    out = subprocess.run(["bilateral", "query", "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?v a bl:Visit }",
-                          "--store", path, "--format", "csv"], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            "bilateral",
+            "query",
+            "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?v a bl:Visit }",
+            "--store",
+            path,
+            "--format",
+            "csv",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     assert out.stdout.splitlines()[1] == "1"

@@ -23,14 +23,20 @@ def store(tmp_path):
 
 
 def _values(store, query, **bindings):
-    return sorted(str(next(iter(row.values()))) for row in store.query(query, bindings=bindings).rows)
+    return sorted(
+        str(next(iter(row.values()))) for row in store.query(query, bindings=bindings).rows
+    )
 
 
 def test_reference_graph_holds_every_state_with_iso_code_and_wikidata(store):
     pipeline.ensure_reference(store)
-    rows = list(store.query(
-        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a bl:State ; bl:isoCode ?iso ; owl:sameAs ?wd "
-        "FILTER(STRSTARTS(STR(?wd), 'http://www.wikidata.org/entity/Q')) }").rows)
+    rows = list(
+        store.query(
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { "
+            "?s a bl:State ; bl:isoCode ?iso ; owl:sameAs ?wd "
+            "FILTER(STRSTARTS(STR(?wd), 'http://www.wikidata.org/entity/Q')) }"
+        ).rows
+    )
     assert int(rows[0]["n"]) == 197
 
 
@@ -62,20 +68,33 @@ def test_repeated_paragraphs_create_nothing_twice(store):
 
 def test_two_reports_of_one_visit_give_one_visit_with_both_sources(store):
     pipeline.ingest([DELHI, WIRE], store)
-    officials = _values(store, "SELECT DISTINCT ?o WHERE { ?o a bl:Official ; rdfs:label ?n "
-                               "FILTER(CONTAINS(?n, 'Vieira')) }")
+    officials = _values(
+        store,
+        "SELECT DISTINCT ?o WHERE { ?o a bl:Official ; rdfs:label ?n "
+        "FILTER(CONTAINS(?n, 'Vieira')) }",
+    )
     assert len(officials) == 1
-    sources = _values(store, "SELECT DISTINCT ?a WHERE { ?v a bl:Visit ; bl:visitor ?o ; "
-                             "bl:hostState ?h ; prov:wasDerivedFrom ?a }",
-                      o=URIRef(officials[0]), h=iris.state_iri("IND"))
-    assert sources == sorted(str(iris.article_iri(a)) for a in ("ledger-vieira-delhi", "wire-vieira-india"))
+    sources = _values(
+        store,
+        "SELECT DISTINCT ?a WHERE { ?v a bl:Visit ; bl:visitor ?o ; "
+        "bl:hostState ?h ; prov:wasDerivedFrom ?a }",
+        o=URIRef(officials[0]),
+        h=iris.state_iri("IND"),
+    )
+    assert sources == sorted(
+        str(iris.article_iri(a)) for a in ("ledger-vieira-delhi", "wire-vieira-india")
+    )
 
 
 def test_evidence_offsets_point_at_the_sentence_in_the_stored_text(store):
     pipeline.ingest([DELHI], store)
-    rows = list(store.query(
-        "SELECT ?body ?sentence ?start ?end WHERE { ?e a bl:Evidence ; bl:sentence ?sentence ; "
-        "bl:startOffset ?start ; bl:endOffset ?end ; bl:inArticle ?a . ?a schema:articleBody ?body }").rows)
+    rows = list(
+        store.query(
+            "SELECT ?body ?sentence ?start ?end WHERE { ?e a bl:Evidence ; bl:sentence ?sentence ; "
+            "bl:startOffset ?start ; bl:endOffset ?end ; bl:inArticle ?a . "
+            "?a schema:articleBody ?body }"
+        ).rows
+    )
     assert rows
     for row in rows:
         assert str(row["body"])[int(row["start"]) : int(row["end"])] == str(row["sentence"])

@@ -14,8 +14,13 @@ from .export import FORMATS, export
 from .mapping import iris
 from .store import AskResult, GraphResult, Store, open_store
 
-_STORE = click.option("--store", "store_path", envvar="BILATERAL_STORE", default=None,
-                      help="Store folder (default: $BILATERAL_STORE or the per-user data folder).")
+_STORE = click.option(
+    "--store",
+    "store_path",
+    envvar="BILATERAL_STORE",
+    default=None,
+    help="Store folder (default: $BILATERAL_STORE or the per-user data folder).",
+)
 
 
 def _open(store_path: str | None) -> tuple[Settings, Store]:
@@ -36,10 +41,13 @@ def main() -> None:
 def ingest(paths: tuple[str, ...], store_path: str | None) -> None:
     """Ingest articles: .txt, .json, .jsonl, .html files, folders, or - for standard input."""
     _, store = _open(store_path)
-    with store, click.progressbar(length=0, label="ingesting", file=sys.stderr,
-                                  show_pos=True) as bar:
-        report = pipeline.ingest(list(paths), store, stdin=sys.stdin,
-                                 on_progress=lambda _source: bar.update(1))
+    with (
+        store,
+        click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) as bar,
+    ):
+        report = pipeline.ingest(
+            list(paths), store, stdin=sys.stdin, on_progress=lambda _source: bar.update(1)
+        )
     for source, error in report.failed:
         click.echo(f"error: {source}: {error}", err=True)
     click.echo(report.summary())
@@ -49,9 +57,16 @@ def ingest(paths: tuple[str, ...], store_path: str | None) -> None:
 
 @main.command()
 @click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Named query parameter.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]),
-              default="table", show_default=True)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Named query parameter."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv", "turtle"]),
+    default="table",
+    show_default=True,
+)
 @_STORE
 def query(query: str, params: tuple[str, ...], fmt: str, store_path: str | None) -> None:
     """Run SPARQL given as text, a .rq file, or the name of a named query."""
@@ -72,7 +87,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_path: str | None)
         if fmt == "table":
             click.echo(_table(store, text, bindings))
         else:
-            kind, body = store.query_serialized(text, fmt, bindings=bindings)
+            _, body = store.query_serialized(text, fmt, bindings=bindings)
             sys.stdout.buffer.write(body)
 
 
@@ -82,7 +97,9 @@ def _table(store: Store, text: str, bindings: dict | None) -> str:
         return "yes" if result.value else "no"
     if isinstance(result, GraphResult):
         return "\n".join(" ".join(t.n3() for t in triple) + " ." for triple in result.triples)
-    rows = [[("" if row[v] is None else str(row[v])) for v in result.variables] for row in result.rows]
+    rows = [
+        [("" if row[v] is None else str(row[v])) for v in result.variables] for row in result.rows
+    ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
     writer.writerow(result.variables)
@@ -91,9 +108,15 @@ def _table(store: Store, text: str, bindings: dict | None) -> str:
 
 
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="nquads", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="File to write (default: standard output).")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="nquads", show_default=True
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="File to write (default: standard output).",
+)
 @click.option("--article", "article_id", default=None, help="Export only this article's graph.")
 @_STORE
 def export_command(fmt: str, output: str, article_id: str | None, store_path: str | None) -> None:

@@ -20,14 +20,17 @@ class RdfFormat:
     quads: bool
 
 
-FORMATS: dict[str, RdfFormat] = {f.name: f for f in (
-    RdfFormat("nquads", "application/n-quads", ".nq", True),
-    RdfFormat("trig", "application/trig", ".trig", True),
-    RdfFormat("turtle", "text/turtle", ".ttl", False),
-    RdfFormat("ntriples", "application/n-triples", ".nt", False),
-    RdfFormat("jsonld", "application/ld+json", ".jsonld", True),
-    RdfFormat("rdfxml", "application/rdf+xml", ".rdf", False),
-)}
+FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in (
+        RdfFormat("nquads", "application/n-quads", ".nq", True),
+        RdfFormat("trig", "application/trig", ".trig", True),
+        RdfFormat("turtle", "text/turtle", ".ttl", False),
+        RdfFormat("ntriples", "application/n-triples", ".nt", False),
+        RdfFormat("jsonld", "application/ld+json", ".jsonld", True),
+        RdfFormat("rdfxml", "application/rdf+xml", ".rdf", False),
+    )
+}
 
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
@@ -44,8 +47,11 @@ def export(store: Store, fmt: str, output: BinaryIO, graph: URIRef | None = None
     if fmt != "jsonld" and dump is not None and (graph is not None or spec.quads):
         dump(output, fmt, graph)
     elif not spec.quads:
-        query = _ALL_TRIPLES if graph is None else (
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
+        query = (
+            _ALL_TRIPLES
+            if graph is None
+            else (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
+        )
         output.write(store.query_serialized(query, fmt)[1])
     else:
         dataset = Dataset()
@@ -54,8 +60,11 @@ def export(store: Store, fmt: str, output: BinaryIO, graph: URIRef | None = None
         for s, p, o, g in store.quads(graph):
             dataset.graph(g).add((s, p, o))
         rdflib_format = "json-ld" if fmt == "jsonld" else fmt
-        output.write(dataset.serialize(format=rdflib_format, auto_compact=True).encode("utf-8")
-                     if fmt == "jsonld" else dataset.serialize(format=rdflib_format).encode("utf-8"))
+        output.write(
+            dataset.serialize(format=rdflib_format, auto_compact=True).encode("utf-8")
+            if fmt == "jsonld"
+            else dataset.serialize(format=rdflib_format).encode("utf-8")
+        )
 
 
 def graph_to_bytes(result: GraphResult, fmt: str) -> bytes:

@@ -30,9 +30,11 @@ class IngestReport:
         return not self.failed
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
-                + (f", {len(self.skipped)} skipped" if self.skipped else ""))
+        return (
+            f"{len(self.added)} added, {len(self.replaced)} replaced, "
+            f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+            + (f", {len(self.skipped)} skipped" if self.skipped else "")
+        )
 
 
 def ensure_reference(store: Store) -> None:

@@ -34,8 +34,9 @@ def extract(article: Article) -> Extraction:
     officials, mentions = find_officials(text, sentences, states)
     dates = find_dates(text, article.published)
     events, event_at = find_events(text, sentences, states, principal)
-    visits = find_visits(text, article.published, sentences, officials, mentions, states, dates,
-                         dateline, principal)
+    visits = find_visits(
+        text, article.published, sentences, officials, mentions, states, dates, dateline, principal
+    )
     _infer_states(officials, visits, principal)
     agreements = find_agreements(text, sentences, states, dates, principal, event_at)
     mentioned = list(dict.fromkeys(m.iso for m in states))
@@ -55,7 +56,9 @@ def _dateline(text: str) -> StateMention | None:
         city = match.group("city").strip()
         found = lookup(city.title())
         if found and found[1] == "capital":
-            return StateMention(match.start("city"), match.end("city"), found[0], "capital", city.title())
+            return StateMention(
+                match.start("city"), match.end("city"), found[0], "capital", city.title()
+            )
     return None
 
 
@@ -88,17 +91,26 @@ def _is_official(official: Official) -> bool:
 def _organizations(entities: list[Entity], states: list[StateMention]) -> list[Organization]:
     found: dict[str, Organization] = {}
     for entity in entities:
-        if entity.label != "ORG" or not _ORG_WORDS.search(entity.text) or "\n" in entity.text \
-                or "," in entity.text:
+        if (
+            entity.label != "ORG"
+            or not _ORG_WORDS.search(entity.text)
+            or "\n" in entity.text
+            or "," in entity.text
+        ):
             continue
         name = regex.sub(r"^(?:the|The)\s+", "", entity.text).strip()
         if len(name.split()) < 2 and not name.isupper():
             continue
-        owner = next((s.iso for s in states if -len(entity.text) <= entity.start - s.end <= 3), None)
+        owner = next(
+            (s.iso for s in states if -len(entity.text) <= entity.start - s.end <= 3), None
+        )
         found.setdefault(name.casefold(), Organization(name, owner, _org_kind(name)))
     names = list(found)
-    return [o for key, o in found.items()
-            if not any(other != key and other.startswith(key) for other in names)]
+    return [
+        o
+        for key, o in found.items()
+        if not any(other != key and other.startswith(key) for other in names)
+    ]
 
 
 def _org_kind(name: str) -> str:

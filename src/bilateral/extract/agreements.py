@@ -10,10 +10,31 @@ from .events import COMMISSION
 from .nlp import Sentence
 from .places import StateMention
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19, "twenty": 20, "dozen": 12}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "dozen": 12,
+}
 _KIND = (
     r"memorand(?:um|a|ums)[ \t]+of[ \t]+understanding|memorand(?:um|a|ums)|MoUs?|MOUs?|"
     r"treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement|communiqu[eé])s?|"
@@ -34,8 +55,12 @@ _COUNT = regex.compile(
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozen)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z",
     regex.I,
 )
-_NAME_BEFORE = regex.compile(r"(?:(?:\p{Lu}[\w'’.-]*|of|and|on|for)[ \t]+){0,5}\p{Lu}[\w'’.-]*[ \t]+\Z")
-_NAME_AFTER = regex.compile(r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\w'’-]*(?:[ \t]+(?:and|of|for)?[ \t]*\p{Lu}[\w'’-]*)*")
+_NAME_BEFORE = regex.compile(
+    r"(?:(?:\p{Lu}[\w'’.-]*|of|and|on|for)[ \t]+){0,5}\p{Lu}[\w'’.-]*[ \t]+\Z"
+)
+_NAME_AFTER = regex.compile(
+    r"[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\w'’-]*(?:[ \t]+(?:and|of|for)?[ \t]*\p{Lu}[\w'’-]*)*"
+)
 _TOPIC = regex.compile(
     r"\A[ \t]*(?:,[ \t]*)?(?:(?:on|concerning|related[ \t]+to|relating[ \t]+to|regarding|covering|"
     r"for|about|in[ \t]+the[ \t]+fields?[ \t]+of|to[ \t]+(?=\w+))[ \t]+)(?P<topic>[^.;:()\n]+)",
@@ -51,8 +76,12 @@ _RELATED = regex.compile(
     r"pertain(?:ing)?[ \t]+to|aimed[ \t]+at)[ \t]+(?P<topic>[^.;:()\n]+)",
     regex.I,
 )
-_INCLUDING = regex.compile(r"\bincluding[ \t]+(?:ones?[ \t]+)?(?:on[ \t]+)?(?P<list>[^.;:()\n]+)", regex.I)
-_LIST_ITEM = regex.compile(rf"^[ \t]*(?:\d{{1,2}}[.)]|[-•*])[ \t]+(?P<kind>(?i:{_KIND}))\b(?P<rest>[^\n]*)", regex.M)
+_INCLUDING = regex.compile(
+    r"\bincluding[ \t]+(?:ones?[ \t]+)?(?:on[ \t]+)?(?P<list>[^.;:()\n]+)", regex.I
+)
+_LIST_ITEM = regex.compile(
+    rf"^[ \t]*(?:\d{{1,2}}[.)]|[-•*])[ \t]+(?P<kind>(?i:{_KIND}))\b(?P<rest>[^\n]*)", regex.M
+)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
@@ -97,7 +126,9 @@ def find_agreements(
     seen: dict[str, Agreement] = {}
     for index, sentence in enumerate(sentences):
         for found in _instruments(text, sentence, sentences[index + 1 :]):
-            earlier = next((a for a in reversed(made) if a.kind == found.kind and not a.count), None)
+            earlier = next(
+                (a for a in reversed(made) if a.kind == found.kind and not a.count), None
+            )
             if found.anaphoric and earlier is not None:
                 earlier.evidence.append(Evidence(sentence.text, sentence.start, sentence.end, 0.8))
                 earlier.signed = earlier.signed or _date(text, sentence, dates)
@@ -120,7 +151,18 @@ def find_agreements(
     return made
 
 
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
 _ORDINAL_TOPIC = regex.compile(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]+(?:memorandum|"
     r"mou|agreement|document|deal|contract|accord)[ \t]+(?:is[ \t]+(?:about|on)|concerns|covers|deals"
@@ -130,7 +172,7 @@ _ORDINAL_TOPIC = regex.compile(
 
 
 def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agreement]) -> None:
-    """"The first memorandum is about X": X adds to the first instrument's topic."""
+    """ "The first memorandum is about X": X adds to the first instrument's topic."""
     named = [a for a in agreements if a.count is None]
     for sentence in sentences:
         for match in _ORDINAL_TOPIC.finditer(text, sentence.start, sentence.end):
@@ -144,12 +186,22 @@ def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agree
 def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
     masked = COMMISSION.sub(lambda m: "#" * len(m.group()), text[sentence.start : sentence.end])
     body = text[: sentence.start] + masked + text[sentence.end :]
-    if regex.search(r"\bsigned\b[^.]*:\s*\Z", sentence.text) or regex.search(r"\bfollowing\b.*\bsigned\b", sentence.text):
-        items = list(_LIST_ITEM.finditer(text, sentence.end, (following[min(len(following), 12) - 1].end if following else sentence.end)))
+    if regex.search(r"\bsigned\b[^.]*:\s*\Z", sentence.text) or regex.search(
+        r"\bfollowing\b.*\bsigned\b", sentence.text
+    ):
+        items = list(
+            _LIST_ITEM.finditer(
+                text,
+                sentence.end,
+                (following[min(len(following), 12) - 1].end if following else sentence.end),
+            )
+        )
         for item in items:
             rest = _TOPIC.match(item.group("rest"))
             topic = _trim(rest.group("topic")) if rest else item.group("rest").strip(" .") or None
-            yield _Instrument(kind_of(item.group("kind")), 1, None, [topic] if topic else [], sentence)
+            yield _Instrument(
+                kind_of(item.group("kind")), 1, None, [topic] if topic else [], sentence
+            )
         if items:
             return
     if _LIST_ITEM.match(sentence.text):
@@ -160,20 +212,38 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
         name = _name(body, head, sentence)
         if not signing and not (name and kind_of(word) in ("treaty", "declaration", "agreement")):
             continue
-        if word.startswith(("document", "instrument")) and not _COUNT.search(body, sentence.start, head.start()):
+        if word.startswith(("document", "instrument")) and not _COUNT.search(
+            body, sentence.start, head.start()
+        ):
             continue
         count_match = _COUNT.search(body, max(sentence.start, head.start() - 40), head.start())
         count = 1
         if count_match:
             n = count_match.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
-        if name is None and count == 1 and regex.search(r"\b(?:the|this|that|these|those|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
-                                                         body[max(sentence.start, head.start() - 25) : head.start()], regex.I) and not signing:
+        if (
+            name is None
+            and count == 1
+            and regex.search(
+                r"\b(?:the|this|that|these|those|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
+                body[max(sentence.start, head.start() - 25) : head.start()],
+                regex.I,
+            )
+            and not signing
+        ):
             continue
         topics = _topics(body, head.end(), sentence.end, count)
-        anaphoric = name is None and not topics and count == 1 and regex.search(
-            r"\b(?:the|this|that|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
-            body[max(sentence.start, head.start() - 25) : head.start()], regex.I) is not None
+        anaphoric = (
+            name is None
+            and not topics
+            and count == 1
+            and regex.search(
+                r"\b(?:the|this|that|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
+                body[max(sentence.start, head.start() - 25) : head.start()],
+                regex.I,
+            )
+            is not None
+        )
         yield _Instrument(kind_of(word), count, name, topics, sentence, anaphoric)
 
 
@@ -225,7 +295,9 @@ def _trim(topic: str) -> str:
 
 
 def _split(raw: str, count: int) -> list[str]:
-    pieces = [p.strip() for p in regex.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", raw) if p.strip()]
+    pieces = [
+        p.strip() for p in regex.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", raw) if p.strip()
+    ]
     while len(pieces) > count:
         short = min(range(len(pieces) - 1), key=lambda i: len(pieces[i].split()))
         pieces[short : short + 2] = [f"{pieces[short]} and {pieces[short + 1]}"]
@@ -234,19 +306,27 @@ def _split(raw: str, count: int) -> list[str]:
 
 def _expand(found: _Instrument, parties, signed, event, evidence) -> list[Agreement]:
     topic_of_name = found.name
-    named = [Agreement(found.kind, list(parties), [], t, signed, event, None, [evidence])
-             for t in found.topics]
+    named = [
+        Agreement(found.kind, list(parties), [], t, signed, event, None, [evidence])
+        for t in found.topics
+    ]
     if found.count <= 1:
         if named:
             if topic_of_name:
                 named[0].topic = f"{topic_of_name}: {named[0].topic}"
             return named[:1]
-        return [Agreement(found.kind, list(parties), [], topic_of_name, signed, event, None, [evidence])]
+        return [
+            Agreement(found.kind, list(parties), [], topic_of_name, signed, event, None, [evidence])
+        ]
     rest = found.count - len(named)
     if rest > 1 or (rest == 1 and not named):
-        named.append(Agreement(found.kind, list(parties), [], None, signed, event, rest, [evidence]))
+        named.append(
+            Agreement(found.kind, list(parties), [], None, signed, event, rest, [evidence])
+        )
     elif rest == 1:
-        named.append(Agreement(found.kind, list(parties), [], None, signed, event, None, [evidence]))
+        named.append(
+            Agreement(found.kind, list(parties), [], None, signed, event, None, [evidence])
+        )
     return named
 
 
@@ -257,7 +337,9 @@ def _key(agreement: Agreement) -> str | None:
     return " ".join(words[:8])
 
 
-def _parties(text: str, sentence: Sentence, states: list[StateMention], principal: list[str]) -> list[str]:
+def _parties(
+    text: str, sentence: Sentence, states: list[StateMention], principal: list[str]
+) -> list[str]:
     inside = list(dict.fromkeys(s.iso for s in states if sentence.start <= s.start < sentence.end))
     parties = inside[:4]
     if len(parties) < 2:

@@ -28,8 +28,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"{_MONTH}\s+{_DAY}(?![\d,]*\s*{_YEAR})", "day"),
     (rf"(?:(?:early|mid|late)[- ])?{_MONTH}\s+(?:of\s+)?(?:this|last|next)\s+year", "month-rel"),
     (rf"(?:(?:early|mid|late)[- ])?{_MONTH},?\s+{_YEAR}", "month"),
-    (rf"(?<=\b(?:in|since|until|by|from|during|of)\s+(?:early |mid-|late )?){_MONTH}(?![\w-])",
-     "month-bare"),
+    (
+        rf"(?<=\b(?:in|since|until|by|from|during|of)\s+(?:early |mid-|late )?){_MONTH}(?![\w-])",
+        "month-bare",
+    ),
     (r"(?:(?:earlier|later)\s+)?this\s+month|last\s+month|next\s+month", "month-rel"),
     (r"(?:(?:earlier|later)\s+)?this\s+year|last\s+year|next\s+year", "year-rel"),
     (rf"(?<=\b(?:in|since|of|during|by)\s+(?:early |mid-|late )?){_YEAR}\b", "year"),
@@ -62,15 +64,20 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     """
     found = []
     for match in _FINDER.finditer(text):
-        group = next(name for name, value in match.groupdict().items()
-                     if value is not None and name.startswith("g"))
+        group = next(
+            name
+            for name, value in match.groupdict().items()
+            if value is not None and name.startswith("g")
+        )
         kind = _PATTERNS[int(group[1:])][1]
         if kind == "range":
             found.extend(_range(match, published, offset))
             continue
         resolved = _resolve(match.group(), kind, published)
         if resolved is not None:
-            found.append(DateMention(match.start() + offset, match.end() + offset, match.group(), resolved))
+            found.append(
+                DateMention(match.start() + offset, match.end() + offset, match.group(), resolved)
+            )
     return found
 
 
@@ -85,7 +92,9 @@ def _range(match: regex.Match[str], published: date | None, offset: int) -> list
         day = regex.sub(r"\D", "", match.group(part))
         resolved = _absolute(f"{day} {month} {year or base.year}", "day", base, published)
         if resolved is not None:
-            found.append(DateMention(match.start() + offset, match.end() + offset, match.group(), resolved))
+            found.append(
+                DateMention(match.start() + offset, match.end() + offset, match.group(), resolved)
+            )
     return found
 
 
@@ -115,7 +124,9 @@ def _resolve(text: str, kind: str, published: date | None) -> PartialDate | None
 
 
 def _absolute(text: str, kind: str, base: date, published: date | None) -> PartialDate | None:
-    cleaned = regex.sub(r"\b(?:early|mid|late|of|this|last|next|year)\b|-", " ", text, flags=regex.I)
+    cleaned = regex.sub(
+        r"\b(?:early|mid|late|of|this|last|next|year)\b|-", " ", text, flags=regex.I
+    )
     settings = {
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
         "PREFER_DAY_OF_MONTH": "first",

@@ -7,10 +7,24 @@ from . import status as st
 from .nlp import Sentence
 from .places import StateMention
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-_ORDINAL = r"(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
-           r"twelfth)|\d{1,2}(?:st|nd|rd|th))"
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_ORDINAL = (
+    r"(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth)|\d{1,2}(?:st|nd|rd|th))"
+)
 _CAP = r"\p{Lu}[\w-]*"
 COMMISSION = regex.compile(
     rf"(?:{_ORDINAL}[ \t]+(?:session[ \t]+of[ \t]+the[ \t]+)?)?(?P<name>(?:{_CAP}[ \t]+){{0,4}}"
@@ -36,24 +50,36 @@ def find_events(
         inside = [s for s in states if sentence.start <= s.start < sentence.end]
         evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.75)
         for match in COMMISSION.finditer(text, sentence.start, sentence.end):
-            name = " ".join(regex.sub(r"[ \t]*\([A-Z]+\)", "", match.group("name")).split()).rstrip(", ")
+            name = " ".join(regex.sub(r"[ \t]*\([A-Z]+\)", "", match.group("name")).split()).rstrip(
+                ", "
+            )
             ordinal = _ordinal(match.group("ord"))
             label = f"{_ordinal_word(ordinal)} {name}".strip() if ordinal else name
             city = _city(text, match.end(), sentence.end, inside)
-            event = events.setdefault(label.casefold(), Event(
-                "commission", label, _bilateral(inside, principal), city, None, None, ordinal))
+            event = events.setdefault(
+                label.casefold(),
+                Event(
+                    "commission", label, _bilateral(inside, principal), city, None, None, ordinal
+                ),
+            )
             event.city = event.city or city
             event.status = st.merge([event.status, _status(sentence.text)])
             event.evidence.append(evidence)
             where[index] = event.name
         for match in _SUMMIT.finditer(text, sentence.start, sentence.end):
-            listed = [s.iso for s in inside if match.start("list") <= s.start < match.end("list")] \
-                if match.group("list") else []
-            if len(listed) < 3 and not (match.group("size") or "").lower().startswith(("tri", "quad", "multi")):
+            listed = (
+                [s.iso for s in inside if match.start("list") <= s.start < match.end("list")]
+                if match.group("list")
+                else []
+            )
+            if len(listed) < 3 and not (match.group("size") or "").lower().startswith(
+                ("tri", "quad", "multi")
+            ):
                 continue
             name = " ".join(match.group("name").split())
-            event = events.setdefault(name.casefold(), Event(
-                "summit", name, sorted(set(listed)), None, None, None, None))
+            event = events.setdefault(
+                name.casefold(), Event("summit", name, sorted(set(listed)), None, None, None, None)
+            )
             event.status = st.merge([event.status, _status(sentence.text)])
             event.evidence.append(evidence)
     return list(events.values()), where
@@ -73,7 +99,11 @@ def _ordinal_word(number: int) -> str:
 
 def _city(text: str, start: int, end: int, states: list[StateMention]) -> str | None:
     for s in states:
-        if s.is_city and s.start >= start and regex.search(r"\bin[ \t]+\Z", text[max(start, s.start - 6) : s.start]):
+        if (
+            s.is_city
+            and s.start >= start
+            and regex.search(r"\bin[ \t]+\Z", text[max(start, s.start - 6) : s.start])
+        ):
             return s.text
     return None
 

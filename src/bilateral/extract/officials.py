@@ -19,24 +19,99 @@ _RANK = (
     r"Prof\.|Ambassador)"
 )
 _TOKEN = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Ll}'’\-]*|\p{Lu}\.|\p{Lu}{2,}(?=[ \t]+\p{Lu}))"
-_PARTICLE = r"(?:bin|bint|ibn|al|el|Al|de|da|do|dos|das|van|von|der|den|le|la|du|di|y|bin[ \t]Abdul)"
+_PARTICLE = (
+    r"(?:bin|bint|ibn|al|el|Al|de|da|do|dos|das|van|von|der|den|le|la|du|di|y|bin[ \t]Abdul)"
+)
 _NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_TOKEN}|[IVX]{{1,4}}(?![\w])))*"
 _AFTER = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?:{_RANK}[ \t]+)*(?P<name>{_NAME})")
 _BEFORE = regex.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+the[ \t]+)?\Z")
 _STOP_WORDS = {
-    "The", "This", "That", "These", "Those", "He", "She", "They", "It", "On", "In", "At", "And",
-    "But", "For", "With", "During", "After", "Before", "While", "When", "Meanwhile", "Also",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Minister", "President", "Foreign", "Prime", "Affairs", "Ministry",
-    "Government", "State", "Office", "Secretary", "Council", "Parliament", "Embassy", "Mr", "Mrs",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "It",
+    "On",
+    "In",
+    "At",
+    "And",
+    "But",
+    "For",
+    "With",
+    "During",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Meanwhile",
+    "Also",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Minister",
+    "President",
+    "Foreign",
+    "Prime",
+    "Affairs",
+    "Ministry",
+    "Government",
+    "State",
+    "Office",
+    "Secretary",
+    "Council",
+    "Parliament",
+    "Embassy",
+    "Mr",
+    "Mrs",
 }
 
 
 _HONORIFICS = {
-    "H.E.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prince", "Princess", "Sheikh",
-    "Sheikha", "His", "Her", "Excellency", "Majesty", "Highness", "General", "Gen", "Admiral",
-    "Marshal", "Madam", "Professor", "Prof",
+    "H.E.",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Sheikha",
+    "His",
+    "Her",
+    "Excellency",
+    "Majesty",
+    "Highness",
+    "General",
+    "Gen",
+    "Admiral",
+    "Marshal",
+    "Madam",
+    "Professor",
+    "Prof",
 }
 
 
@@ -100,6 +175,8 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
         if name_span is None:
             yield (prefix_start, end), None, office, state
             continue
+        if text[name_span[1] - 2 : name_span[1]] in ("'s", "’s"):
+            name_span = (name_span[0], name_span[1] - 2)
         name = _clean_name(text[name_span[0] : name_span[1]])
         if name is None:
             yield (prefix_start, end), None, office, state
@@ -115,26 +192,34 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
 def _state_before(text: str, start: int, states: list[StateMention]) -> tuple[str | None, int]:
     for mention in reversed(states):
         if mention.end <= start and regex.fullmatch(r"(?:['’]s)?[ \t]+", text[mention.end : start]):
-            head = regex.search(r"(?:the[ \t]+)?\Z", text[max(0, mention.start - 4) : mention.start])
+            head = regex.search(
+                r"(?:the[ \t]+)?\Z", text[max(0, mention.start - 4) : mention.start]
+            )
             return mention.iso, mention.start - (len(head.group()) if head else 0)
     return None, start
 
 
 def _state_after(text: str, end: int, states: list[StateMention]) -> tuple[str, int] | None:
     for mention in states:
-        if mention.start >= end and regex.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[end : mention.start]):
+        if mention.start >= end and regex.fullmatch(
+            r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[end : mention.start]
+        ):
             return mention.iso, mention.end
     return None
 
 
-def _name_after(text: str, end: int, limit: int, states: list[StateMention]) -> tuple[int, int] | None:
+def _name_after(
+    text: str, end: int, limit: int, states: list[StateMention]
+) -> tuple[int, int] | None:
     match = _AFTER.match(text, end, limit)
     if not match or _is_place(match.span("name"), states):
         return None
     return match.span("name")
 
 
-def _name_before(text: str, begin: int, start: int, states: list[StateMention]) -> tuple[int, int] | None:
+def _name_before(
+    text: str, begin: int, start: int, states: list[StateMention]
+) -> tuple[int, int] | None:
     match = _BEFORE.search(text, begin, start)
     if not match or _is_place(match.span("name"), states):
         return None
@@ -151,9 +236,11 @@ def _is_place(span: tuple[int, int], states: list[StateMention]) -> bool:
 def _clean_name(raw: str) -> str | None:
     words = [w.rstrip(".,") if not regex.fullmatch(r"\p{Lu}\.", w) else w for w in raw.split()]
     words = [regex.sub(r"['’]s\Z", "", w) for w in words]
-    while words and (words[0] in _STOP_WORDS or words[0] in _HONORIFICS
-                     or (len(words) > 1 and regex.fullmatch(r"\p{Lu}\.", words[0])
-                         and words[1] in _HONORIFICS)):
+    while words and (
+        words[0] in _STOP_WORDS
+        or words[0] in _HONORIFICS
+        or (len(words) > 1 and regex.fullmatch(r"\p{Lu}\.", words[0]) and words[1] in _HONORIFICS)
+    ):
         words.pop(0)
     cut = next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))
     words = words[:cut]
@@ -162,8 +249,9 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(words)
 
 
-def _enrich(official: Official, name: str, state: str | None, role: str, title: str,
-            evidence: Evidence) -> None:
+def _enrich(
+    official: Official, name: str, state: str | None, role: str, title: str, evidence: Evidence
+) -> None:
     if len(name) > len(official.name):
         official.name = name
     official.state = official.state or state
@@ -190,19 +278,25 @@ def _surname_mentions(text: str, officials: list[Official], known: list[Mention]
         for match in regex.finditer(rf"(?<![\w-]){regex.escape(part)}(?![\w-])", text):
             if not any(s <= match.start() < e for s, e in taken):
                 taken.append(match.span())
-                found.append(Mention(match.start(), match.end(), index, official.state, official.role))
+                found.append(
+                    Mention(match.start(), match.end(), index, official.state, official.role)
+                )
     return found
 
 
 def _counterparts(officials: list[Official], mentions: list[Mention]) -> None:
-    """"His Indian counterpart S. Jaishankar" holds the post of the official he meets."""
+    """ "His Indian counterpart S. Jaishankar" holds the post of the official he meets."""
     for index, official in enumerate(officials):
         if official.role != "Counterpart":
             continue
         mine = next(m for m in mentions if m.official == index)
-        others = [m for m in mentions if m.official not in (None, index)
-                  and officials[m.official].role not in (None, "Counterpart")
-                  and abs(m.start - mine.start) < 300]
+        others = [
+            m
+            for m in mentions
+            if m.official not in (None, index)
+            and officials[m.official].role not in (None, "Counterpart")
+            and abs(m.start - mine.start) < 300
+        ]
         if others:
             peer = officials[min(others, key=lambda m: abs(m.start - mine.start)).official]
             official.role, official.title = peer.role, peer.title
@@ -216,7 +310,8 @@ def _resolve_unnamed(officials: list[Official], mentions: list[Mention]) -> None
         if mention.official is not None:
             continue
         holders = [
-            i for i, o in enumerate(officials)
+            i
+            for i, o in enumerate(officials)
             if o.role == mention.role and (mention.state is None or o.state == mention.state)
         ]
         if len(holders) == 1 and (mention.state is not None or mention.role != "HeadOfState"):

@@ -27,22 +27,43 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"first deputy prime minister", "First Deputy Prime Minister", "DeputyHeadOfGovernment"),
     (r"vice[- ]premier", "Vice Premier", "DeputyHeadOfGovernment"),
     (r"(?:deputy|vice) foreign minister", "Deputy Foreign Minister", "DeputyMinister"),
-    (r"(?:deputy|vice) minister (?:of|for) foreign affairs", "Deputy Foreign Minister", "DeputyMinister"),
-    (r"(?:minister|secretary) (?:of|for) (?:foreign|external) affairs(?: and [\w ]{3,30}?(?=\W))?",
-     "Foreign Minister", "ForeignMinister"),
+    (
+        r"(?:deputy|vice) minister (?:of|for) foreign affairs",
+        "Deputy Foreign Minister",
+        "DeputyMinister",
+    ),
+    (
+        r"(?:minister|secretary) (?:of|for) (?:foreign|external) affairs(?: and [\w ]{3,30}?(?=\W))?",
+        "Foreign Minister",
+        "ForeignMinister",
+    ),
     (r"(?:foreign|external) affairs (?:minister|secretary)", "Foreign Minister", "ForeignMinister"),
     (r"foreign minister", "Foreign Minister", "ForeignMinister"),
     (r"foreign secretary", "Foreign Secretary", "ForeignMinister"),
     (r"secretary of state", "Secretary of State", "ForeignMinister"),
     (r"top diplomat", "Foreign Minister", "ForeignMinister"),
-    (r"(?:defen[cs]e (?:minister|secretary)|(?:minister|secretary) (?:of|for) defen[cs]e)",
-     "Defence Minister", "DefenceMinister"),
-    (r"(?:finance minister|minister (?:of|for) finance|treasury secretary|"
-     r"chancellor of the exchequer)", "Finance Minister", "FinanceMinister"),
-    (r"(?:(?:trade|commerce) minister|minister (?:of|for) (?:industry and )?(?:trade|commerce)"
-     r"(?: and industry)?|commerce secretary)", "Trade Minister", "TradeMinister"),
-    (r"(?:interior minister|minister (?:of|for) (?:the )?interior|home minister|home secretary)",
-     "Interior Minister", "InteriorMinister"),
+    (
+        r"(?:defen[cs]e (?:minister|secretary)|(?:minister|secretary) (?:of|for) defen[cs]e)",
+        "Defence Minister",
+        "DefenceMinister",
+    ),
+    (
+        r"(?:finance minister|minister (?:of|for) finance|treasury secretary|"
+        r"chancellor of the exchequer)",
+        "Finance Minister",
+        "FinanceMinister",
+    ),
+    (
+        r"(?:(?:trade|commerce) minister|minister (?:of|for) (?:industry and )?(?:trade|commerce)"
+        r"(?: and industry)?|commerce secretary)",
+        "Trade Minister",
+        "TradeMinister",
+    ),
+    (
+        r"(?:interior minister|minister (?:of|for) (?:the )?interior|home minister|home secretary)",
+        "Interior Minister",
+        "InteriorMinister",
+    ),
     (r"(?:state|junior) minister", "Minister of State", "DeputyMinister"),
     (r"minister of state", "Minister of State", "DeputyMinister"),
     (r"prime minister", "Prime Minister", "HeadOfGovernment"),
@@ -59,18 +80,27 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"national security (?:adviser|advisor)", "National Security Adviser", "SeniorOfficial"),
     (r"chief of (?:the )?army staff", "Chief of Army Staff", "MilitaryChief"),
     (r"army chief", "Army Chief", "MilitaryChief"),
-    (r"chief of (?:the )?(?:general|defen[cs]e|naval|air) staff", "Chief of General Staff",
-     "MilitaryChief"),
-    (r"chairman of the joint chiefs of staff(?: committee)?", "Chairman of the Joint Chiefs of Staff",
-     "MilitaryChief"),
+    (
+        r"chief of (?:the )?(?:general|defen[cs]e|naval|air) staff",
+        "Chief of General Staff",
+        "MilitaryChief",
+    ),
+    (
+        r"chairman of the joint chiefs of staff(?: committee)?",
+        "Chairman of the Joint Chiefs of Staff",
+        "MilitaryChief",
+    ),
     (r"(?:navy|naval|air force) chief", "Service Chief", "MilitaryChief"),
     (r"special envoy|special representative|envoy", "Envoy", "Envoy"),
     (r"high commissioner", "High Commissioner", "Ambassador"),
     (r"ambassador", "Ambassador", "Ambassador"),
     (r"spokes(?:person|man|woman)", "Spokesperson", "Spokesperson"),
     (r"counterpart", "Counterpart", "Counterpart"),
-    (r"(?:minister|secretary) (?:of|for) (?:the )?(?-i:[A-Z])\w+(?: (?:and|of) (?-i:[A-Z])\w+){0,3}",
-     "Minister", "OtherMinister"),
+    (
+        r"(?:minister|secretary) (?:of|for) (?:the )?(?-i:[A-Z])\w+(?: (?:and|of) (?-i:[A-Z])\w+){0,3}",
+        "Minister",
+        "OtherMinister",
+    ),
     (rf"(?:{_PORTFOLIOS})(?: and (?:{_PORTFOLIOS}))? minister", "Minister", "OtherMinister"),
 ]
 

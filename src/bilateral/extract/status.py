@@ -8,30 +8,49 @@ from ..model import PartialDate, Status
 
 # Strongest first: a visit that was "put off" is postponed whatever else the sentence says.
 _SENTENCE_CUES: list[tuple[Status, str]] = [
-    ("cancelled", r"cancel(?:l?ed|s|ling|lation)?|called off|call(?:s|ing)? off|scrapped|"
-                  r"scrap(?:s|ping)?|abandoned|aborted"),
-    ("postponed", r"postpon\w*|put off|puts off|putting off|deferred|defer|delayed|delay(?:s|ing)?|"
-                  r"rescheduled|reschedul\w+|pushed back|shelved"),
+    (
+        "cancelled",
+        r"cancel(?:l?ed|s|ling|lation)?|called off|call(?:s|ing)? off|scrapped|"
+        r"scrap(?:s|ping)?|abandoned|aborted",
+    ),
+    (
+        "postponed",
+        r"postpon\w*|put off|puts off|putting off|deferred|defer|delayed|delay(?:s|ing)?|"
+        r"rescheduled|reschedul\w+|pushed back|shelved",
+    ),
 ]
 _LOCAL_CUES: list[tuple[Status, str]] = [
-    ("ongoing", r"(?:is|are) (?:currently )?(?:visiting|on (?:a|an|his|her|their) [\w -]{0,30}"
-                r"(?:visit|trip|tour))|(?:beginning|starting|begins|began|starts|arrived|arrives|"
-                r"arriving)(?: [\w]+){0,3} (?:today|tonight)|(?:today|now) (?:began|begins|started|starts)|"
-                r"currently|is in \p{Lu}|are in \p{Lu}|here on (?:a|an)"),
-    ("completed", r"last|previous|recent|recently|earlier|visited|concluded|wrapped up|ended|"
-                  r"returned|paid (?:a|an|his|her)|made (?:a|an|his|her)|was in|held|during (?:his|her) "
-                  r"(?:visit|trip)|(?:has|have|had) (?:visited|been)|went to|travell?ed|arrived|flew|"
-                  r"toured|met|signed"),
-    ("planned", r"will|would|shall|is (?:expected|scheduled|set|due|slated|likely|to)|are (?:expected|"
-                r"scheduled|set|due|to)|plans?|planned|planning|upcoming|forthcoming|proposed|"
-                r"next (?:week|month|year)|later this|invit(?:ed|ation) to visit|to visit|to travel|"
-                r"intends?|hopes? to|expects? to|is to"),
+    (
+        "ongoing",
+        r"(?:is|are) (?:currently )?(?:visiting|on (?:a|an|his|her|their) [\w -]{0,30}"
+        r"(?:visit|trip|tour))|(?:beginning|starting|begins|began|starts|arrived|arrives|"
+        r"arriving)(?: [\w]+){0,3} (?:today|tonight)|(?:today|now) (?:began|begins|started|starts)|"
+        r"currently|is in \p{Lu}|are in \p{Lu}|here on (?:a|an)",
+    ),
+    (
+        "completed",
+        r"last|previous|recent|recently|earlier|visited|concluded|wrapped up|ended|"
+        r"returned|paid (?:a|an|his|her)|made (?:a|an|his|her)|was in|held|during (?:his|her) "
+        r"(?:visit|trip)|(?:has|have|had) (?:visited|been)|went to|travell?ed|arrived|flew|"
+        r"toured|met|signed",
+    ),
+    (
+        "planned",
+        r"will|would|shall|is (?:expected|scheduled|set|due|slated|likely|to)|are (?:expected|"
+        r"scheduled|set|due|to)|plans?|planned|planning|upcoming|forthcoming|proposed|"
+        r"next (?:week|month|year)|later this|invit(?:ed|ation) to visit|to visit|to travel|"
+        r"intends?|hopes? to|expects? to|is to",
+    ),
 ]
 _COMPILED_SENTENCE = [(s, regex.compile(rf"\b(?:{p})\b", regex.I)) for s, p in _SENTENCE_CUES]
 _COMPILED_LOCAL = [(s, regex.compile(rf"\b(?:{p})\b", regex.I)) for s, p in _LOCAL_CUES]
 
 PRIORITY: dict[Status, int] = {
-    "cancelled": 5, "postponed": 4, "ongoing": 3, "completed": 2, "planned": 1,
+    "cancelled": 5,
+    "postponed": 4,
+    "ongoing": 3,
+    "completed": 2,
+    "planned": 1,
 }
 
 
@@ -61,8 +80,9 @@ def local_status(window: str) -> Status | None:
     return None
 
 
-def status_from_dates(start: PartialDate | None, end: PartialDate | None,
-                      published: date | None) -> Status | None:
+def status_from_dates(
+    start: PartialDate | None, end: PartialDate | None, published: date | None
+) -> Status | None:
     """Completed, ongoing or planned from where the dates fall against the publication date."""
     if published is None or start is None:
         return None

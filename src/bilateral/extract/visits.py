@@ -6,11 +6,11 @@ from datetime import date, timedelta
 import regex
 
 from ..model import Evidence, Official, PartialDate, Status, Visit
+from ..reference.gazetteer import canonical_city, state_of_city
 from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
 from .officials import Mention
-from ..reference.gazetteer import canonical_city, state_of_city
 from .places import StateMention
 
 _NOUNS = ("visit", "visits", "trip", "tour", "trips", "tours", "visits")
@@ -24,27 +24,47 @@ _TRIGGER = regex.compile(
     r"(?:to[ \t]+arrive[ \t]+)?in)\b",
     regex.I,
 )
-_ADJECTIVE_USE = regex.compile(r"visiting[ \t]+(?:dignitar|delegat|team|official|minister|leader)", regex.I)
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
-_DURATION = regex.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\b", regex.I)
+_ADJECTIVE_USE = regex.compile(
+    r"visiting[ \t]+(?:dignitar|delegat|team|official|minister|leader)", regex.I
+)
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_DURATION = regex.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\b", regex.I
+)
 _PRONOUN = regex.compile(r"\b(?:his|her|their)\b[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", regex.I)
 _MODAL = regex.compile(
     r"(?:\b(?:will|would|to|shall|may|might|must|can|could|also|then|later|first)|\p{Lu}[\w’']*)"
     r"[ \t]+\Z"
 )
 _CLAUSE_BREAK = regex.compile(
-    r"[;]|,[ \t]+(?:though|although|but|while|whereas|even as|yet)\b|[ \t]\b(?:but|whereas)\b", regex.I
+    r"[;]|,[ \t]+(?:though|although|but|while|whereas|even as|yet)\b|[ \t]\b(?:but|whereas)\b",
+    regex.I,
 )
 _RELATIVE = regex.compile(
-    r",?[ \t]+who[ \t]+(?:(?:had|has|have|will|would|also|is|was|recently|last)[ \t]+){0,3}", regex.I
+    r",?[ \t]+who[ \t]+(?:(?:had|has|have|will|would|also|is|was|recently|last)[ \t]+){0,3}",
+    regex.I,
 )
 _REPORTING = regex.compile(
     r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed)\b",
     regex.I,
 )
-_IN_PLACE = regex.compile(r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})")
-_SAID = regex.compile(r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I)
+_IN_PLACE = regex.compile(
+    r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
+)
+_SAID = regex.compile(
+    r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
+)
 
 
 @dataclass
@@ -75,8 +95,11 @@ def find_visits(
     last_official: int | None = None
     for sentence in sentences:
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        triggers = [t for t in _TRIGGER.finditer(text, sentence.start, sentence.end)
-                    if not _ADJECTIVE_USE.match(text, t.start())]
+        triggers = [
+            t
+            for t in _TRIGGER.finditer(text, sentence.start, sentence.end)
+            if not _ADJECTIVE_USE.match(text, t.start())
+        ]
         for i, trigger in enumerate(triggers):
             lo = triggers[i - 1].end() if i else sentence.start
             hi = triggers[i + 1].start() if i + 1 < len(triggers) else sentence.end
@@ -85,15 +108,30 @@ def find_visits(
                 continue
             official = officials[visitor]
             earlier = [f.host for f in found if f.visitor == visitor]
-            host, city = _host(text, trigger, hi, sentence, states, official, dateline, principal,
-                               mentions, earlier)
+            host, city = _host(
+                text,
+                trigger,
+                hi,
+                sentence,
+                states,
+                official,
+                dateline,
+                principal,
+                mentions,
+                earlier,
+            )
             if host is None or host == official.state:
                 continue
-            window = text[max(lo, _words_back(text, trigger.start(), 6)) : min(hi, trigger.end() + 90)]
+            window = text[
+                max(lo, _words_back(text, trigger.start(), 6)) : min(hi, trigger.end() + 90)
+            ]
             clause = _clause(text, sentence, trigger)
             status = st.sentence_status(clause) or st.local_status(window)
-            mine = [d.date for d in dates if _owner(d, triggers, sentence) is trigger
-                    and _close(text, d, trigger, lo, hi)]
+            mine = [
+                d.date
+                for d in dates
+                if _owner(d, triggers, sentence) is trigger and _close(text, d, trigger, lo, hi)
+            ]
             duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             invited_by = _inviter(text, sentence, in_sentence, visitor)
@@ -130,7 +168,9 @@ def _visitor(text: str, trigger, mentions: list[Mention], lo: int, last: int | N
             if end <= m.start <= end + len(after.group()) + 2:
                 return m.official
     for m in reversed(named):
-        if m.end <= start and regex.fullmatch(r"['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}", text[m.end : start]):
+        if m.end <= start and regex.fullmatch(
+            r"['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}", text[m.end : start]
+        ):
             return m.official
     if _PRONOUN.search(text[max(0, start - 60) : start]):
         before = [m for m in named if m.end <= start]
@@ -151,7 +191,9 @@ _GAP_VERB = regex.compile(
     r"kick(?:s|ed)?[ \t]+off|embark(?:s|ed)?[ \t]+on|set[ \t]+off[ \t]+on|on)\b",
     regex.I,
 )
-_BOUNDARY = regex.compile(r"[;:]|\b(?:who|which|that|and|but|while|whereas|after|before)\b", regex.I)
+_BOUNDARY = regex.compile(
+    r"[;:]|\b(?:who|which|that|and|but|while|whereas|after|before)\b", regex.I
+)
 _HE = regex.compile(r"\b(?:he|she)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", regex.I)
 
 
@@ -174,14 +216,17 @@ def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None
 
 def _host(text, trigger, hi, sentence, states, official, dateline, principal, mentions, earlier):
     start, end = trigger.span()
-    others = [s for s in states if sentence.start <= s.start < sentence.end and s.iso != official.state]
+    others = [
+        s for s in states if sentence.start <= s.start < sentence.end and s.iso != official.state
+    ]
     skip = [(m.start, m.end) for m in mentions if m.start >= end]
     for s in others:
         if s.start < end or s.start > hi + 60 or any(a <= s.start < b for a, b in skip):
             continue
         between = text[end : s.start]
-        if regex.fullmatch(r"[ \t]+(?:to|in|of|at)?[ \t]*(?:the[ \t]+)?", between) or \
-                regex.search(r"\b(?:to|in)[ \t]+(?:the[ \t]+)?\Z", between):
+        if regex.fullmatch(r"[ \t]+(?:to|in|of|at)?[ \t]*(?:the[ \t]+)?", between) or regex.search(
+            r"\b(?:to|in)[ \t]+(?:the[ \t]+)?\Z", between
+        ):
             return s.iso, s.text if s.is_city else None
     if earlier:
         return earlier[-1], None
@@ -199,7 +244,10 @@ def _host(text, trigger, hi, sentence, states, official, dateline, principal, me
 def _owner(mention: DateMention, triggers: list, sentence: Sentence):
     if not (sentence.start <= mention.start < sentence.end) or not triggers:
         return None
-    return min(triggers, key=lambda t: abs(t.start() - mention.start) + (40 if mention.start < t.start() else 0))
+    return min(
+        triggers,
+        key=lambda t: abs(t.start() - mention.start) + (40 if mention.start < t.start() else 0),
+    )
 
 
 def _close(text: str, mention: DateMention, trigger, lo: int, hi: int) -> bool:
@@ -216,7 +264,9 @@ def _close(text: str, mention: DateMention, trigger, lo: int, hi: int) -> bool:
 
 
 def _duration(text: str, trigger, lo: int, hi: int) -> int | None:
-    near = list(_DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 40)))
+    near = list(
+        _DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 40))
+    )
     if not near:
         return None
     match = min(near, key=lambda m: abs(m.start() - trigger.start()))
@@ -225,7 +275,9 @@ def _duration(text: str, trigger, lo: int, hi: int) -> int | None:
 
 
 def _inviter(text: str, sentence: Sentence, mentions: list[Mention], visitor: int) -> int | None:
-    invitation = regex.search(r"\binvitation[ \t]+(?:of|from)[ \t]+", text[sentence.start : sentence.end], regex.I)
+    invitation = regex.search(
+        r"\binvitation[ \t]+(?:of|from)[ \t]+", text[sentence.start : sentence.end], regex.I
+    )
     if not invitation:
         return None
     at = sentence.start + invitation.end()
@@ -235,8 +287,12 @@ def _inviter(text: str, sentence: Sentence, mentions: list[Mention], visitor: in
     return None
 
 
-def _merge(found: list[_Found], officials: list[Official], published: date | None,
-           dateline: StateMention | None) -> list[Visit]:
+def _merge(
+    found: list[_Found],
+    officials: list[Official],
+    published: date | None,
+    dateline: StateMention | None,
+) -> list[Visit]:
     """One visit per visitor, host and time: dated mentions far apart are separate visits;
     undated ones join the visit dated closest to the publication date."""
     visits = []
@@ -285,8 +341,13 @@ def _days(value: str) -> int:
     return date(parts[0], parts[1], parts[2]).toordinal()
 
 
-def _visit(cluster: list[_Found], official: Official, host: str, published: date | None,
-           dateline: StateMention | None) -> Visit:
+def _visit(
+    cluster: list[_Found],
+    official: Official,
+    host: str,
+    published: date | None,
+    dateline: StateMention | None,
+) -> Visit:
     dates = sorted({d for f in cluster for d in f.dates}, key=lambda d: (d.value, d.precision))
     start = dates[0] if dates else None
     end = dates[-1] if len(dates) > 1 and dates[-1].value != start.value else None
@@ -300,14 +361,27 @@ def _visit(cluster: list[_Found], official: Official, host: str, published: date
     if status in (None, "planned", "completed", "ongoing"):
         status = st.status_from_dates(start, end, published) or status
     city = next((f.city for f in cluster if f.city), None) or _city_in(cluster, host)
-    if city is None and dateline is not None and dateline.iso == host and dateline.is_city \
-            and status in ("ongoing", "completed") and (start is None or _recent(start, published)):
+    if (
+        city is None
+        and dateline is not None
+        and dateline.iso == host
+        and dateline.is_city
+        and status in ("ongoing", "completed")
+        and (start is None or _recent(start, published))
+    ):
         city = dateline.text.title() if dateline.text.isupper() else dateline.text
     inviter = next((f.inviter for f in cluster if f.inviter is not None), None)
     return Visit(
-        visitor=official.name, visitor_state=official.state, host_state=host, city=city,
-        start=start, end=end, duration_days=duration, inviter=inviter,
-        status=status, evidence=[f.evidence for f in cluster if f.evidence],
+        visitor=official.name,
+        visitor_state=official.state,
+        host_state=host,
+        city=city,
+        start=start,
+        end=end,
+        duration_days=duration,
+        inviter=inviter,
+        status=status,
+        evidence=[f.evidence for f in cluster if f.evidence],
     )
 
 
@@ -317,7 +391,7 @@ def _city_in(cluster: list[_Found], host: str) -> str | None:
         if f.evidence is None:
             continue
         for match in _IN_PLACE.finditer(f.evidence.sentence):
-            place = match.group("place")
+            place = match.group("place").rstrip(".")
             if state_of_city(place) == host:
                 return canonical_city(place) or place
     return None

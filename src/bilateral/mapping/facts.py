@@ -1,6 +1,5 @@
 """One article's facts as triples for its own named graph."""
 
-
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
@@ -12,17 +11,42 @@ from .namespaces import BL, PROV, SCHEMA
 
 Triple = tuple[URIRef, URIRef, object]
 
-_STATUS = {"planned": BL.Planned, "ongoing": BL.Ongoing, "completed": BL.Completed,
-           "postponed": BL.Postponed, "cancelled": BL.Cancelled}
-_AGREEMENT_KIND = {"mou": BL.MemorandumOfUnderstanding, "treaty": BL.Treaty,
-                   "contract": BL.Contract, "declaration": BL.JointDeclaration}
-_EVENT_KIND = {"meeting": BL.Meeting, "talks": BL.Talks, "summit": BL.Summit,
-               "commission": BL.CommissionSession}
+_STATUS = {
+    "planned": BL.Planned,
+    "ongoing": BL.Ongoing,
+    "completed": BL.Completed,
+    "postponed": BL.Postponed,
+    "cancelled": BL.Cancelled,
+}
+_AGREEMENT_KIND = {
+    "mou": BL.MemorandumOfUnderstanding,
+    "treaty": BL.Treaty,
+    "contract": BL.Contract,
+    "declaration": BL.JointDeclaration,
+}
+_EVENT_KIND = {
+    "meeting": BL.Meeting,
+    "talks": BL.Talks,
+    "summit": BL.Summit,
+    "commission": BL.CommissionSession,
+}
 _ORG_KIND = {"ministry": BL.Ministry, "enterprise": BL.StateEnterprise, "company": BL.Company}
 _ROLES = {
-    "HeadOfState", "HeadOfGovernment", "DeputyHeadOfGovernment", "ForeignMinister",
-    "DefenceMinister", "FinanceMinister", "TradeMinister", "InteriorMinister", "OtherMinister",
-    "DeputyMinister", "Ambassador", "Envoy", "MilitaryChief", "Spokesperson", "SeniorOfficial",
+    "HeadOfState",
+    "HeadOfGovernment",
+    "DeputyHeadOfGovernment",
+    "ForeignMinister",
+    "DefenceMinister",
+    "FinanceMinister",
+    "TradeMinister",
+    "InteriorMinister",
+    "OtherMinister",
+    "DeputyMinister",
+    "Ambassador",
+    "Envoy",
+    "MilitaryChief",
+    "Spokesperson",
+    "SeniorOfficial",
 }
 _PRECISION = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -190,7 +214,9 @@ def _agreement(g: _Graph, agreement: Agreement, index: int, events: dict[str, UR
         g.add(node, BL.concernsRelation, iris.relation_iri(*agreement.parties))
         _relation(g, *agreement.parties)
     g.add(node, BL.topic, agreement.topic)
-    label = agreement.topic or (f"{agreement.count} instruments" if agreement.count else "Agreement")
+    label = agreement.topic or (
+        f"{agreement.count} instruments" if agreement.count else "Agreement"
+    )
     g.add(node, RDFS.label, label[:120])
     if agreement.signed:
         g.add(node, BL.signedDate, date_literal(agreement.signed))
@@ -224,4 +250,3 @@ def _relation(g: _Graph, iso_a: str, iso_b: str) -> None:
 
 def _state_name(iso: str | None) -> str | None:
     return state_by_iso(iso).name if iso else None
-

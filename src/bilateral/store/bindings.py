@@ -41,6 +41,9 @@ def inline_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
 
 def _first_where(sparql: str) -> regex.Match[str] | None:
     """The first WHERE { outside comments, strings and IRIs."""
-    masked = regex.sub(r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>",
-                       lambda m: " " * len(m.group()), sparql)
+    masked = regex.sub(
+        r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>",
+        lambda m: " " * len(m.group()),
+        sparql,
+    )
     return _WHERE.search(masked)

@@ -44,7 +44,8 @@ class OxigraphStore(Store):
     >>> from rdflib import URIRef, Literal
     >>> store = OxigraphStore(None)
     >>> g = URIRef("http://example.org/g")
-    >>> store.replace_graph(g, [(URIRef("http://example.org/s"), URIRef("http://example.org/p"), Literal(1))])
+    >>> s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    >>> store.replace_graph(g, [(s, p, Literal(1))])
     >>> store.query("ASK { ?s ?p 1 }").value
     True
     """
@@ -130,8 +131,7 @@ class OxigraphStore(Store):
             g = ntriples_term(graph)
             parts.append(f"DROP SILENT GRAPH {g}")
             body = " .\n".join(
-                f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)}"
-                for s, p, o in triples
+                f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)}" for s, p, o in triples
             )
             if body:
                 parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}")
@@ -168,7 +168,9 @@ class OxigraphStore(Store):
     def count(self, graph: URIRef | None = None) -> int:
         if graph is None:
             return len(self._store)
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+        return sum(
+            1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+        )
 
     def dump(self, output: io.BufferedIOBase, fmt: str, graph: URIRef | None = None) -> None:
         """Stream the store (or one graph) to ``output`` in an RDF format of ``GRAPH_FORMATS``.

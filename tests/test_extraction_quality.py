@@ -1,0 +1,45 @@
+"""Extraction quality against gold annotations: each article ingested alone, then scored.
+
+The floors are the levels the extractor reaches now; a change that lowers quality fails here.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from bilateral.evaluation import load_gold, score
+from bilateral.ingest import iter_articles
+from bilateral.pipeline import ingest_articles
+from bilateral.resources import demo_dir
+from bilateral.store import open_store
+
+HERE = Path(__file__).parent
+CORPORA = {
+    "demo": (demo_dir() / "articles.jsonl", HERE / "gold" / "demo-gold.jsonl"),
+    "probes": (HERE / "fixtures" / "articles" / "probes.jsonl", HERE / "gold" / "probe-gold.jsonl"),
+}
+# Mean F1 over the four categories, lenient and strict, per corpus.
+FLOORS = {"demo": (0.76, 0.48), "probes": (0.95, 0.95)}
+
+
+def _report(name: str):
+    articles_path, gold_path = CORPORA[name]
+    golds = load_gold(gold_path)
+    stores = {}
+    for result in iter_articles([str(articles_path)]):
+        assert result.article is not None, result.error
+        store = open_store(":memory:")
+        ingest_articles([result.article], store)
+        stores[result.article.id] = store
+    assert set(stores) == {g["id"] for g in golds}
+    return score(golds, stores)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_extraction_quality_stays_above_its_floor(name):
+    report = _report(name)
+    print(f"\n{name}:\n{report.as_table()}")
+    lenient, strict = FLOORS[name]
+    assert report.f1 >= lenient, report.as_table()
+    assert report.strict_f1 >= strict, report.as_table()
