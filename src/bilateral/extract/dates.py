@@ -38,6 +38,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"today|yesterday|tomorrow|tonight", "day-rel"),
     (rf"(?:on\s+|last\s+|next\s+|this\s+)?(?:{_WEEKDAYS})", "weekday"),
 ]
+_FUTURE = regex.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|expected|scheduled|plans?|next|then|"
+    r"(?:leaves?|flies|travels|heads|arrives|ends)(?= on))\b[^.]*\Z",
+    regex.I,
+)
 _FINDER = regex.compile(
     "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PATTERNS)),
     regex.IGNORECASE,
@@ -73,7 +78,11 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         if kind == "range":
             found.extend(_range(match, published, offset))
             continue
-        resolved = _resolve(match.group(), kind, published)
+        if kind == "weekday":
+            context = text[max(0, match.start() - 100) : match.start()]
+            resolved = _weekday(match.group().lower(), published, bool(_FUTURE.search(context)))
+        else:
+            resolved = _resolve(match.group(), kind, published)
         if resolved is not None:
             found.append(
                 DateMention(match.start() + offset, match.end() + offset, match.group(), resolved)
@@ -153,13 +162,15 @@ def _absolute(text: str, kind: str, base: date, published: date | None) -> Parti
     return PartialDate(parsed.date().isoformat(), "day")
 
 
-def _weekday(text: str, published: date | None) -> PartialDate | None:
+def _weekday(text: str, published: date | None, future: bool = False) -> PartialDate | None:
+    """The weekday nearest the publication date: before it, or after it when the text speaks
+    of the future ("will leave on Thursday")."""
     if not published:
         return None
     names = _WEEKDAYS.lower().split("|")
     target = next(i for i, n in enumerate(names) if n in text)
     delta = (target - published.weekday()) % 7
-    if text.startswith("next") or (text.startswith("this") and delta):
+    if text.startswith("next") or (text.startswith("this") and delta) or (future and delta):
         day = published + timedelta(days=delta or 7)
     else:
         day = published - timedelta(days=(published.weekday() - target) % 7)

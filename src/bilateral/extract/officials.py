@@ -22,7 +22,8 @@ _TOKEN = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Ll}'’\-]*|\p{Lu}\.|\p{Lu}{2
 _PARTICLE = (
     r"(?:bin|bint|ibn|al|el|Al|de|da|do|dos|das|van|von|der|den|le|la|du|di|y|bin[ \t]Abdul)"
 )
-_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_TOKEN}|[IVX]{{1,4}}(?![\w])))*"
+_PREFIXED = r"(?:al|el|ad|as|ash|at|bin|ibn|abu)-\p{Lu}[\p{Ll}'’-]+"
+_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_PREFIXED}|[IVX]{{1,4}}(?![\w])))*"
 _AFTER = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?:{_RANK}[ \t]+)*(?P<name>{_NAME})")
 _BEFORE = regex.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+the[ \t]+)?\Z")
 _STOP_WORDS = {

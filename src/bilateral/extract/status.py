@@ -81,21 +81,35 @@ def local_status(window: str) -> Status | None:
 
 
 def status_from_dates(
-    start: PartialDate | None, end: PartialDate | None, published: date | None
+    start: PartialDate | None,
+    end: PartialDate | None,
+    published: date | None,
+    duration: int | None = None,
 ) -> Status | None:
-    """Completed, ongoing or planned from where the dates fall against the publication date."""
+    """Completed, ongoing or planned from where the dates fall against the publication date.
+
+    >>> status_from_dates(PartialDate("2012-10-04", "day"), None, date(2012, 10, 4))
+    'ongoing'
+    >>> status_from_dates(PartialDate("2012-02", "month"), None, date(2012, 10, 4))
+    'completed'
+    """
     if published is None or start is None:
         return None
     today = published.isoformat()
-    first = start.value
-    last = (end or start).value
-    if last[: len(today)] < today[: len(last)]:
+    first, last = start.value, (end or start).value
+    if last < today[: len(last)]:
         return "completed"
-    if first[: len(today)] > today[: len(first)]:
+    if first > today[: len(first)]:
         return "planned"
-    if start.precision == "day" and first <= today <= last.ljust(10, "9"):
-        return "ongoing"
-    return None
+    if start.precision != "day":
+        return None
+    begun = date.fromisoformat(first)
+    if end is not None and end.precision == "day":
+        return "ongoing" if date.fromisoformat(end.value) >= published else "completed"
+    days = (published - begun).days
+    if duration:
+        return "ongoing" if days < duration else "completed"
+    return "ongoing" if days <= 1 else "completed"
 
 
 def merge(statuses: list[Status | None]) -> Status | None:

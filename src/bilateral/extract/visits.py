@@ -62,6 +62,13 @@ _REPORTING = regex.compile(
 _IN_PLACE = regex.compile(
     r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
 )
+_ENDED = regex.compile(r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up)\b", regex.I)
+_FUTURE = regex.compile(r"\b(?:will|shall|is to|are to|to attend|to visit|to travel|expected|due)\b", regex.I)
+_ENDING = regex.compile(
+    r"\b(?:ends?|ending|until|till|through|leaves?|leaving|left|depart(?:s|ed|ing)?|returns?|"
+    r"returning)\b[^.,;]{0,25}\Z",
+    regex.I,
+)
 _SAID = regex.compile(
     r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
 )
@@ -74,6 +81,7 @@ class _Found:
     city: str | None
     status: Status | None
     dates: list[PartialDate] = field(default_factory=list)
+    ends: list[PartialDate] = field(default_factory=list)
     duration: int | None = None
     inviter: str | None = None
     evidence: Evidence | None = None
@@ -127,16 +135,20 @@ def find_visits(
             ]
             clause = _clause(text, sentence, trigger)
             status = st.sentence_status(clause) or st.local_status(window)
-            mine = [
-                d.date
+            near = [
+                d
                 for d in dates
                 if _owner(d, triggers, sentence) is trigger and _close(text, d, trigger, lo, hi)
             ]
+            ends = [d.date for d in near if _ENDING.search(text, max(0, d.start - 40), d.start)]
+            mine = [d.date for d in near if d.date not in ends]
             duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             invited_by = _inviter(text, sentence, in_sentence, visitor)
             inviter = officials[invited_by].name if invited_by is not None else None
-            found.append(_Found(visitor, host, city, status, mine, duration, inviter, evidence))
+            found.append(
+                _Found(visitor, host, city, status, mine, ends, duration, inviter, evidence)
+            )
         if in_sentence and in_sentence[-1].official is not None:
             last_official = in_sentence[-1].official
     return _merge(found, officials, published, dateline)
@@ -349,17 +361,19 @@ def _visit(
     dateline: StateMention | None,
 ) -> Visit:
     dates = sorted({d for f in cluster for d in f.dates}, key=lambda d: (d.value, d.precision))
-    start = dates[0] if dates else None
-    end = dates[-1] if len(dates) > 1 and dates[-1].value != start.value else None
-    if start and end and not end.value.startswith(start.value) and start.precision != end.precision:
-        end = None if len(end.value) < len(start.value) else end
+    ends = sorted({d for f in cluster for d in f.ends}, key=lambda d: d.value)
     duration = next((f.duration for f in cluster if f.duration), None)
+    start = dates[0] if dates else None
+    end = ends[-1] if ends else (dates[-1] if len(dates) > 1 else None)
+    if start and end and (end.value <= start.value or len(end.value) < len(start.value)):
+        end = None
+    if start is None and end is not None and end.precision == "day" and duration:
+        first_day = date.fromisoformat(end.value) - timedelta(days=duration - 1)
+        start = PartialDate(first_day.isoformat(), "day")
     if start and start.precision == "day" and duration and end is None:
         last_day = date.fromisoformat(start.value) + timedelta(days=duration - 1)
         end = PartialDate(last_day.isoformat(), "day")
-    status = st.merge([f.status for f in cluster])
-    if status in (None, "planned", "completed", "ongoing"):
-        status = st.status_from_dates(start, end, published) or status
+    status = _status(cluster, start, end, duration, published)
     city = next((f.city for f in cluster if f.city), None) or _city_in(cluster, host)
     if (
         city is None
@@ -383,6 +397,24 @@ def _visit(
         status=status,
         evidence=[f.evidence for f in cluster if f.evidence],
     )
+
+
+def _status(cluster: list[_Found], start: PartialDate | None, end: PartialDate | None,
+            duration: int | None, published: date | None) -> Status:
+    """Cancelled or postponed if said; else where the dates fall; else the words; else the tense."""
+    said = st.merge([f.status for f in cluster])
+    if said in ("cancelled", "postponed"):
+        return said
+    by_dates = st.status_from_dates(start, end, published, duration)
+    if by_dates == "ongoing" and said == "completed" and _ENDED.search(
+            " ".join(f.evidence.sentence for f in cluster if f.evidence)):
+        return "completed"
+    return by_dates or said or _tense(cluster)
+
+
+def _tense(cluster: list[_Found]) -> Status:
+    text = " ".join(f.evidence.sentence for f in cluster if f.evidence)
+    return "planned" if _FUTURE.search(text) else "completed"
 
 
 def _city_in(cluster: list[_Found], host: str) -> str | None:
