@@ -9,6 +9,7 @@ from ..reference.gazetteer import lookup
 from .agreements import find_agreements
 from .dates import find_dates
 from .events import find_events
+from .meetings import find_meetings
 from .nlp import Entity, analyse
 from .officials import find_officials
 from .places import StateMention, find_states
@@ -38,6 +39,7 @@ def extract(article: Article) -> Extraction:
         text, article.published, sentences, officials, mentions, states, dates, dateline, principal
     )
     _infer_states(officials, visits, principal)
+    events += find_meetings(text, article.published, sentences, officials, mentions, states, dates)
     agreements = find_agreements(text, sentences, states, dates, principal, event_at)
     mentioned = list(dict.fromkeys(m.iso for m in states))
     return Extraction(
