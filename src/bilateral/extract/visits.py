@@ -149,8 +149,9 @@ def find_visits(
             found.append(
                 _Found(visitor, host, city, status, mine, ends, duration, inviter, evidence)
             )
-        if in_sentence and in_sentence[-1].official is not None:
-            last_official = in_sentence[-1].official
+        subjects = [m.official for m in in_sentence if m.official is not None]
+        if subjects:
+            last_official = subjects[0]
     return _merge(found, officials, published, dateline)
 
 
@@ -222,7 +223,7 @@ def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None
         break
     if not noun and _HE.search(text, max(lo, start - 40), start) and last is not None:
         before = [m for m in named if m.end <= start]
-        return before[-1].official if before else last
+        return before[0].official if before else last
     return None
 
 
