@@ -38,7 +38,7 @@ _NUMBERS = {
 _KIND = (
     r"memorand(?:um|a|ums)[ \t]+of[ \t]+understanding|memorand(?:um|a|ums)|MoUs?|MOUs?|"
     r"treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement|communiqu[eé])s?|"
-    r"declarations?|agreements?|accords?|pacts?|protocols?|documents?|instruments?|conventions?"
+    r"declarations?|statements?|agreements?|accords?|pacts?|protocols?|documents?|instruments?|conventions?"
 )
 _HEAD = regex.compile(rf"\b(?P<kind>(?i:{_KIND}))\b")
 _SIGNED = regex.compile(
@@ -93,6 +93,7 @@ class _Instrument:
     topics: list[str]
     sentence: Sentence
     anaphoric: bool = False
+    position: int = 0
 
 
 def kind_of(word: str) -> AgreementKind:
@@ -133,8 +134,8 @@ def find_agreements(
                 earlier.evidence.append(Evidence(sentence.text, sentence.start, sentence.end, 0.8))
                 earlier.signed = earlier.signed or _date(text, sentence, dates)
                 continue
-            parties = _parties(text, sentence, states, principal)
-            signed = _date(text, sentence, dates)
+            parties = _parties(text, sentence, states, principal, found.position)
+            signed = _date(text, sentence, dates, found.position)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             event = event_at.get(index)
             for agreement in _expand(found, parties, signed, event, evidence):
@@ -172,15 +173,37 @@ _ORDINAL_TOPIC = regex.compile(
 
 
 def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agreement]) -> None:
-    """ "The first memorandum is about X": X adds to the first instrument's topic."""
+    """"The first memorandum is about X", "The second, a statement on Y": the nth instrument's topic.
+
+    A counted batch that the text goes on to describe one by one becomes one agreement each.
+    """
+    described = [m for s in sentences for pattern in (_ORDINAL_TOPIC, _ORDINAL_APPOSITION)
+                 for m in pattern.finditer(text, s.start, s.end)]
+    if not described:
+        return
+    batch = next((a for a in agreements if a.count and a.count <= 10), None)
+    if batch is not None and not any(a.count is None and a.topic for a in agreements):
+        at = agreements.index(batch)
+        agreements[at : at + 1] = [
+            Agreement(batch.kind, list(batch.parties), list(batch.organizations), None,
+                      batch.signed, batch.event, None, list(batch.evidence))
+            for _ in range(batch.count)
+        ]
     named = [a for a in agreements if a.count is None]
-    for sentence in sentences:
-        for match in _ORDINAL_TOPIC.finditer(text, sentence.start, sentence.end):
-            position = _ORDINALS.index(match.group("ord").lower())
-            if position < len(named):
-                target = named[position]
-                extra = match.group("topic").strip()
-                target.topic = f"{target.topic}; {extra}" if target.topic else extra
+    for match in sorted(described, key=lambda m: m.start()):
+        position = _ORDINALS.index(match.group("ord").lower())
+        if position < len(named):
+            target = named[position]
+            extra = _trim(match.group("topic").strip())
+            target.topic = f"{target.topic}; {extra}" if target.topic else extra
+
+
+_ORDINAL_APPOSITION = regex.compile(
+    rf"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]*,[ \t]*(?:an?|the)"
+    rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{_KIND})[ \t]+(?:on|about|for|to|covering|concerning)[ \t]+"
+    rf"(?P<topic>[^.;]+)",
+    regex.I,
+)
 
 
 def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
@@ -199,9 +222,8 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
         for item in items:
             rest = _TOPIC.match(item.group("rest"))
             topic = _trim(rest.group("topic")) if rest else item.group("rest").strip(" .") or None
-            yield _Instrument(
-                kind_of(item.group("kind")), 1, None, [topic] if topic else [], sentence
-            )
+            kind = kind_of(item.group("kind"))
+            yield _Instrument(kind, 1, None, [topic] if topic else [], sentence, False, sentence.end)
         if items:
             return
     if _LIST_ITEM.match(sentence.text):
@@ -244,7 +266,9 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
             )
             is not None
         )
-        yield _Instrument(kind_of(word), count, name, topics, sentence, anaphoric)
+        if not topics and count == 1 and name is None:
+            topics = _modifier_topic(body, head, sentence)
+        yield _Instrument(kind_of(word), count, name, topics, sentence, anaphoric, head.start())
 
 
 def _signing(body: str, sentence: Sentence, head) -> bool:
@@ -252,6 +276,12 @@ def _signing(body: str, sentence: Sentence, head) -> bool:
         if abs(verb.start() - head.start()) > 140:
             continue
         if _NOT_YET.search(body, max(sentence.start, verb.start() - 40), verb.start()):
+            continue
+        plain = head.group("kind").lower().startswith("statement")
+        if plain and verb.group().lower() != "signed":
+            continue
+        if verb.group().lower() in ("issued", "adopted") and not regex.match(
+                r"(?i:joint|declaration|communiq)", head.group("kind")):
             continue
         return True
     return False
@@ -338,16 +368,49 @@ def _key(agreement: Agreement) -> str | None:
 
 
 def _parties(
-    text: str, sentence: Sentence, states: list[StateMention], principal: list[str]
+    text: str, sentence: Sentence, states: list[StateMention], principal: list[str], at: int
 ) -> list[str]:
-    inside = list(dict.fromkeys(s.iso for s in states if sentence.start <= s.start < sentence.end))
-    parties = inside[:4]
-    if len(parties) < 2:
-        for iso in principal:
-            if iso not in parties and len(parties) < 2:
-                parties.append(iso)
+    """The signatories: the subjects before the signing ("Australia and Papua New Guinea
+    signed"), states after "with" or "between", else the article's main pair."""
+    inside = [s for s in states if sentence.start <= s.start < sentence.end]
+    clause_start = sentence.start
+    for cut in _CLAUSE.finditer(text, sentence.start, at):
+        clause_start = cut.end()
+    subjects = [s.iso for s in inside if clause_start <= s.start < at]
+    partners = [s.iso for s in inside if s.start > at - 200 and _WITH.search(
+        text, max(sentence.start, s.start - 14), s.start)]
+    parties = list(dict.fromkeys(subjects[-3:] + partners))
+    if not parties:
+        parties = list(dict.fromkeys(s.iso for s in inside))[:2]
+    for iso in principal:
+        if len(parties) < 2 and iso not in parties:
+            parties.append(iso)
     return sorted(parties)
 
 
-def _date(text: str, sentence: Sentence, dates: list[DateMention]) -> PartialDate | None:
-    return next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
+_CLAUSE = regex.compile(r"[;:]|,[ \t]+(?:which|who|and|but|while|after|as|when)\b|\b(?:after|when|while)\b", regex.I)
+_WITH = regex.compile(r"\b(?:with|between|and)[ \t]+(?:the[ \t]+)?\Z", regex.I)
+_GENERIC = {"new", "bilateral", "joint", "formal", "landmark", "historic", "first", "final", "draft",
+            "long-delayed", "framework", "comprehensive", "separate", "major", "key", "broad", "wide-ranging",
+            "several", "further", "other", "two", "three", "signed", "following"}
+
+
+def _modifier_topic(body: str, head, sentence: Sentence) -> list[str]:
+    """"a bilateral security agreement" is about security; "a declaration relaunching the
+    partnership" is about relaunching it."""
+    before = regex.search(r"\b(?:a|an|the|their|its)[ \t]+((?:[a-z][\w-]*[ \t]+){1,4})\Z",
+                          body[max(sentence.start, head.start() - 60) : head.start()])
+    if before:
+        words = [w for w in before.group(1).split() if w not in _GENERIC]
+        if words:
+            return [" ".join(words)]
+    after = regex.match(r"[ \t]+(?P<topic>[a-z]+ing[ \t]+[^.;:()\n]+)", body[head.end() : sentence.end])
+    if after:
+        return [_trim(after.group("topic"))]
+    return []
+
+
+def _date(text: str, sentence: Sentence, dates: list[DateMention], at: int = 0) -> PartialDate | None:
+    """The date said nearest the instrument in its sentence."""
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    return min(inside, key=lambda d: abs(d.start - at)).date if inside else None
