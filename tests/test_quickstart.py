@@ -34,9 +34,19 @@ def test_serve_on_an_empty_store_shows_the_demo_knowledge_base(tmp_path):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        ["bilateral", "serve", "--store", str(tmp_path / "demo-kb"), "--host", "127.0.0.1",
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [
+            "bilateral",
+            "serve",
+            "--store",
+            str(tmp_path / "demo-kb"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         deadline = time.monotonic() + 180
