@@ -13,6 +13,7 @@ from bilateral.store import open_store
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 DELHI = str(ARTICLES / "vieira-delhi.json")
 WIRE = str(ARTICLES / "vieira-india-wire.json")
+BRIEF = str(ARTICLES / "vieira-brief.json")
 
 
 @pytest.fixture
@@ -119,3 +120,18 @@ def test_a_bad_file_is_reported_and_the_rest_goes_in(store, tmp_path):
     failed = sorted(Path(source).name for source, _ in report.failed)
     assert failed == ["broken.json", "empty.txt"]
     assert all(message for _, message in report.failed)
+
+
+def test_an_undated_report_of_a_trip_under_way_joins_the_same_visit(store):
+    pipeline.ingest([DELHI, WIRE, BRIEF], store)
+    visits = _values(
+        store,
+        "SELECT DISTINCT ?v WHERE { ?v a bl:Visit ; bl:hostState ?h ; bl:visitor/rdfs:label ?n "
+        "FILTER(CONTAINS(?n, 'Vieira')) }",
+        h=iris.state_iri("IND"),
+    )
+    assert len(visits) == 1
+    sources = _values(
+        store, "SELECT DISTINCT ?a WHERE { ?v prov:wasDerivedFrom ?a }", v=URIRef(visits[0])
+    )
+    assert len(sources) == 3

@@ -10,7 +10,8 @@ import click
 from . import pipeline
 from .config import Settings
 from .errors import BilateralError
-from .export import FORMATS, export
+from .export import FORMATS, PROFILES, export
+from .link import WIKIDATA_ENDPOINT
 from .mapping import iris
 from .store import AskResult, GraphResult, Store, open_store
 
@@ -112,25 +113,96 @@ def _table(store: Store, text: str, bindings: dict | None) -> str:
     "--format", "fmt", type=click.Choice(list(FORMATS)), default="nquads", show_default=True
 )
 @click.option(
+    "--profile",
+    type=click.Choice(list(PROFILES)),
+    default="full",
+    show_default=True,
+    help="full: our ontology with provenance; schema: schema.org only; "
+    "wikidata: Wikidata-style statements.",
+)
+@click.option(
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
     help="File to write (default: standard output).",
 )
 @click.option("--article", "article_id", default=None, help="Export only this article's graph.")
+@click.option("--entity", default=None, help="Export one entity: an IRI, prefixed name or state/RUS.")
+@click.option(
+    "--construct",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Export what this CONSTRUCT query (.rq file) gives.",
+)
 @_STORE
-def export_command(fmt: str, output: str, article_id: str | None, store_path: str | None) -> None:
-    """Export the knowledge base (or one article) as RDF."""
+def export_command(
+    fmt: str,
+    profile: str,
+    output: str,
+    article_id: str | None,
+    entity: str | None,
+    construct: str | None,
+    store_path: str | None,
+) -> None:
+    """Export the knowledge base, one article, one entity or a CONSTRUCT query as RDF, streamed."""
+    from .queries import expand_iri
+
+    if sum(x is not None for x in (article_id, entity, construct)) > 1:
+        raise click.UsageError("choose one of --article, --entity and --construct")
+    try:
+        entity_iri = expand_iri(entity) if entity else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--entity") from None
+    query = Path(construct).read_text(encoding="utf-8") if construct else None
     _, store = _open(store_path)
     graph = iris.article_graph(article_id) if article_id else None
     with store:
         if graph is not None and not store.has_graph(graph):
             raise click.ClickException(f"no article {article_id!r} in the store")
-        if output == "-":
-            export(store, fmt, sys.stdout.buffer, graph)
-        else:
-            with open(output, "wb") as handle:
-                export(store, fmt, handle, graph)
+        options = {"profile": profile, "entity": entity_iri, "construct": query}
+        try:
+            if output == "-":
+                export(store, fmt, sys.stdout.buffer, graph, **options)
+                return
+            partial = Path(output + ".part")
+            with open(partial, "wb") as handle:
+                export(store, fmt, handle, graph, **options)
+            partial.replace(output)
+        except BilateralError as error:
+            if output != "-":
+                Path(output + ".part").unlink(missing_ok=True)
+            raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.option(
+    "--endpoint",
+    default=WIKIDATA_ENDPOINT,
+    show_default=True,
+    help="SPARQL endpoint with Wikidata-shaped data (wdt:P39, wdt:P27, wdt:P17, labels).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="Lowest score a match needs to be recorded.",
+)
+@click.option("--dry-run", is_flag=True, help="Report the matches without recording them.")
+@_STORE
+def link(endpoint: str, min_score: float, dry_run: bool, store_path: str | None) -> None:
+    """Link officials and organisations to Wikidata items, recording owl:sameAs and why."""
+    from .link import link_store
+
+    _, store = _open(store_path)
+    with store:
+        try:
+            report = link_store(store, endpoint, min_score=min_score, write=not dry_run)
+        except BilateralError as error:
+            raise click.ClickException(str(error)) from None
+    for match in report.matches:
+        click.echo(f"{match.subject} = {match.target}  ({match.score:.2f}, {match.method})")
+    click.echo(report.summary())
 
 
 @main.command()

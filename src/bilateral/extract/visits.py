@@ -62,13 +62,18 @@ _REPORTING = regex.compile(
 _IN_PLACE = regex.compile(
     r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
 )
-_ENDED = regex.compile(r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up)\b", regex.I)
-_FUTURE = regex.compile(r"\b(?:will|shall|is to|are to|to attend|to visit|to travel|expected|due)\b", regex.I)
+_ENDED = regex.compile(
+    r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up)\b", regex.I
+)
+_FUTURE = regex.compile(
+    r"\b(?:will|shall|is to|are to|to attend|to visit|to travel|expected|due)\b", regex.I
+)
 _ENDING = regex.compile(
     r"\b(?:ends?|ending|until|till|through|leaves?|leaving|left|depart(?:s|ed|ing)?|returns?|"
     r"returning)\b[^.,;]{0,25}\Z",
     regex.I,
 )
+_WHO = regex.compile(r",?[ \t]+who\b", regex.I)
 _SAID = regex.compile(
     r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
 )
@@ -216,7 +221,10 @@ def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None
     noun = trigger.group().lower() in _NOUNS
     for m in reversed([m for m in named if lo <= m.end <= start]):
         gap = text[m.end : start]
-        if len(gap) > 100 or (_BOUNDARY.search(gap) and not _RELATIVE.fullmatch(gap)):
+        relative = _WHO.match(gap)
+        if relative:
+            gap = gap[relative.end() :]
+        if len(gap) > 100 or _BOUNDARY.search(gap):
             break
         if not noun or _GAP_VERB.search(gap) or _MODAL.search(gap):
             return m.official
@@ -400,15 +408,23 @@ def _visit(
     )
 
 
-def _status(cluster: list[_Found], start: PartialDate | None, end: PartialDate | None,
-            duration: int | None, published: date | None) -> Status:
+def _status(
+    cluster: list[_Found],
+    start: PartialDate | None,
+    end: PartialDate | None,
+    duration: int | None,
+    published: date | None,
+) -> Status:
     """Cancelled or postponed if said; else where the dates fall; else the words; else the tense."""
     said = st.merge([f.status for f in cluster])
     if said in ("cancelled", "postponed"):
         return said
     by_dates = st.status_from_dates(start, end, published, duration)
-    if by_dates == "ongoing" and said == "completed" and _ENDED.search(
-            " ".join(f.evidence.sentence for f in cluster if f.evidence)):
+    if (
+        by_dates == "ongoing"
+        and said == "completed"
+        and _ENDED.search(" ".join(f.evidence.sentence for f in cluster if f.evidence))
+    ):
         return "completed"
     return by_dates or said or _tense(cluster)
 

@@ -1,5 +1,7 @@
 """One article's facts as triples for its own named graph."""
 
+from datetime import date
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
@@ -148,8 +150,7 @@ def _official(g: _Graph, official: Official) -> URIRef:
 
 def _visit(g: _Graph, visit: Visit, officials: dict[str, URIRef]) -> None:
     visitor = officials[visit.visitor]
-    when = visit.start.value[:7] if visit.start else None
-    node = iris.visit_iri(visitor, visit.host_state, when)
+    node = iris.visit_iri(visitor, visit.host_state, _visit_month(visit, g.article.published))
     g.add(node, RDF.type, BL.Visit)
     g.add(node, BL.visitor, visitor)
     g.add(node, BL.hostState, iris.state_iri(visit.host_state))
@@ -173,6 +174,16 @@ def _visit(g: _Graph, visit: Visit, officials: dict[str, URIRef]) -> None:
     g.add(node, BL.status, _STATUS[visit.status or "completed"])
     g.add(node, BL.eventCode, BL.Cameo042)
     g.derived(node, visit.evidence)
+
+
+def _visit_month(visit: Visit, published: date | None) -> str | None:
+    """The month that names a visit: its start, or for a visit under way the publication month,
+    so that two reports of one trip meet on one IRI even when one of them gives no date."""
+    if visit.start is not None:
+        return visit.start.value[:7]
+    if visit.status == "ongoing" and published is not None:
+        return published.isoformat()[:7]
+    return None
 
 
 def _event(g: _Graph, event: Event, officials: dict[str, URIRef]) -> URIRef:
