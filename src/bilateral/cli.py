@@ -127,7 +127,7 @@ def _table(store: Store, text: str, bindings: dict | None) -> str:
     help="File to write (default: standard output).",
 )
 @click.option("--article", "article_id", default=None, help="Export only this article's graph.")
-@click.option("--entity", default=None, help="Export one entity: an IRI, prefixed name or state/RUS.")
+@click.option("--entity", default=None, help="Export one entity: IRI, prefixed name or state/RUS.")
 @click.option(
     "--construct",
     type=click.Path(exists=True, dir_okay=False),

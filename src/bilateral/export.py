@@ -58,14 +58,17 @@ class RdfFormat:
         return (self.name, self.media_type, self.suffix.lstrip("."))
 
 
-FORMATS: dict[str, RdfFormat] = {f.name: f for f in (
-    RdfFormat("nquads", "application/n-quads", ".nq", True, "N-Quads", NQuadsWriter),
-    RdfFormat("trig", "application/trig", ".trig", True, "TriG", TriGWriter),
-    RdfFormat("turtle", "text/turtle", ".ttl", False, "Turtle", TurtleWriter),
-    RdfFormat("ntriples", "application/n-triples", ".nt", False, "N-Triples", NTriplesWriter),
-    RdfFormat("jsonld", "application/ld+json", ".jsonld", True, "JSON-LD", JsonLdWriter, False),
-    RdfFormat("rdfxml", "application/rdf+xml", ".rdf", False, "RDF/XML", RdfXmlWriter),
-)}
+FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in (
+        RdfFormat("nquads", "application/n-quads", ".nq", True, "N-Quads", NQuadsWriter),
+        RdfFormat("trig", "application/trig", ".trig", True, "TriG", TriGWriter),
+        RdfFormat("turtle", "text/turtle", ".ttl", False, "Turtle", TurtleWriter),
+        RdfFormat("ntriples", "application/n-triples", ".nt", False, "N-Triples", NTriplesWriter),
+        RdfFormat("jsonld", "application/ld+json", ".jsonld", True, "JSON-LD", JsonLdWriter, False),
+        RdfFormat("rdfxml", "application/rdf+xml", ".rdf", False, "RDF/XML", RdfXmlWriter),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -80,14 +83,31 @@ class Profile:
 
 
 _SCHEMA_PREFIXES = {"schema": str(SCHEMA), "xsd": str(XSD), "wd": str(WD)}
-PROFILES: dict[str, Profile] = {p.name: p for p in (
-    Profile("full", "our ontology with every named graph and the provenance of every fact",
-            {**PREFIXES, **EXTRA_PREFIXES}, published_context),
-    Profile("schema", "schema.org only: NewsArticle, Event with eventStatus, Country, Person",
-            _SCHEMA_PREFIXES, lambda: {"@vocab": str(SCHEMA), **_SCHEMA_PREFIXES}, schema_quads),
-    Profile("wikidata", "Wikidata-style statements (wdt:, p:/ps:/pq:) referenced to articles",
-            WIKIDATA_PREFIXES, lambda: dict(WIKIDATA_PREFIXES), wikidata_quads),
-)}
+PROFILES: dict[str, Profile] = {
+    p.name: p
+    for p in (
+        Profile(
+            "full",
+            "our ontology with every named graph and the provenance of every fact",
+            {**PREFIXES, **EXTRA_PREFIXES},
+            published_context,
+        ),
+        Profile(
+            "schema",
+            "schema.org only: NewsArticle, Event with eventStatus, Country, Person",
+            _SCHEMA_PREFIXES,
+            lambda: {"@vocab": str(SCHEMA), **_SCHEMA_PREFIXES},
+            schema_quads,
+        ),
+        Profile(
+            "wikidata",
+            "Wikidata-style statements (wdt:, p:/ps:/pq:) referenced to articles",
+            WIKIDATA_PREFIXES,
+            lambda: dict(WIKIDATA_PREFIXES),
+            wikidata_quads,
+        ),
+    )
+}
 
 
 def lookup_format(requested: str) -> RdfFormat:
@@ -109,9 +129,17 @@ def make_writer(fmt: RdfFormat, output: BinaryIO, profile: Profile) -> Writer:
     return fmt.writer(output, profile.prefixes)
 
 
-def export(store: Store, fmt: str, output: BinaryIO, graph: URIRef | None = None, *,
-           profile: str = "full", entity: URIRef | None = None, construct: str | None = None,
-           site: str | None = None) -> None:
+def export(
+    store: Store,
+    fmt: str,
+    output: BinaryIO,
+    graph: URIRef | None = None,
+    *,
+    profile: str = "full",
+    entity: URIRef | None = None,
+    construct: str | None = None,
+    site: str | None = None,
+) -> None:
     """Write the knowledge base, or one graph, entity or CONSTRUCT result, to ``output``.
 
     Quad formats keep graph names; triple formats write the union of the graphs, each
@@ -146,9 +174,16 @@ def _write(writer: Writer, *parts: Iterable[Quad]) -> None:
     writer.close()
 
 
-def _full(store: Store, spec: RdfFormat, output: BinaryIO, profile: Profile,
-          graph: URIRef | None, entity: URIRef | None, construct: str | None,
-          site: str | None) -> None:
+def _full(
+    store: Store,
+    spec: RdfFormat,
+    output: BinaryIO,
+    profile: Profile,
+    graph: URIRef | None,
+    entity: URIRef | None,
+    construct: str | None,
+    site: str | None,
+) -> None:
     dump = getattr(store, "dump", None) if spec.native else None
     if entity is not None:
         _write(make_writer(spec, output, profile), entity_quads(store, entity, spec.quads))
@@ -211,8 +246,9 @@ def construct_quads(store: Store, query: str) -> Iterator[Quad]:
         yield s, p, o, None
 
 
-def _selection_store(store: Store, graph: URIRef | None, entity: URIRef | None,
-                     construct: str | None) -> Store:
+def _selection_store(
+    store: Store, graph: URIRef | None, entity: URIRef | None, construct: str | None
+) -> Store:
     """A throwaway store with the selection, and the names and links of what it mentions."""
     if graph is not None:
         quads: Iterable[Quad] = store.quads(graph)
@@ -228,7 +264,8 @@ def _selection_store(store: Store, graph: URIRef | None, entity: URIRef | None,
         mentioned.update((s, o))
     for context in CONTEXT_GRAPHS:
         graphs.setdefault(context, []).extend(
-            (s, p, o) for s, p, o, _ in store.quads(context) if s in mentioned and p in _CONTEXT)
+            (s, p, o) for s, p, o, _ in store.quads(context) if s in mentioned and p in _CONTEXT
+        )
     scratch = open_store(":memory:")
     scratch.replace_graphs(graphs)
     return scratch

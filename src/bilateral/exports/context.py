@@ -28,23 +28,33 @@ from ..resources import ontology_dir
 CONTEXT_FILE = "context.jsonld"
 # IRI of the published context (the ontology's namespace document, beside it).
 CONTEXT_IRI = "https://w3id.org/bilateral/context.jsonld"
-EXTRA_PREFIXES = {"void": str(VOID), "dcat": str(DCAT),
-                  "sssom": "https://w3id.org/sssom/", "semapv": "https://w3id.org/semapv/vocab/"}
+EXTRA_PREFIXES = {
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "sssom": "https://w3id.org/sssom/",
+    "semapv": "https://w3id.org/semapv/vocab/",
+}
 # Terms of the standard vocabularies our data uses, named as schema.org names them where it can.
 STANDARD_TERMS: dict[str, tuple[URIRef, bool]] = {
-    "label": (RDFS.label, False), "comment": (RDFS.comment, False),
-    "prefLabel": (SKOS.prefLabel, False), "altLabel": (SKOS.altLabel, False),
-    "sameAs": (OWL.sameAs, True), "wasDerivedFrom": (PROV.wasDerivedFrom, True),
-    "mentions": (SCHEMA.mentions, True), "url": (SCHEMA.url, True),
-    "articleBody": (SCHEMA.articleBody, False), "publisher": (SCHEMA.publisher, False),
-    "title": (DCTERMS.title, False), "identifier": (DCTERMS.identifier, False),
+    "label": (RDFS.label, False),
+    "comment": (RDFS.comment, False),
+    "prefLabel": (SKOS.prefLabel, False),
+    "altLabel": (SKOS.altLabel, False),
+    "sameAs": (OWL.sameAs, True),
+    "wasDerivedFrom": (PROV.wasDerivedFrom, True),
+    "mentions": (SCHEMA.mentions, True),
+    "url": (SCHEMA.url, True),
+    "articleBody": (SCHEMA.articleBody, False),
+    "publisher": (SCHEMA.publisher, False),
+    "title": (DCTERMS.title, False),
+    "identifier": (DCTERMS.identifier, False),
 }
 
 
 def _curie(iri: URIRef, prefixes: dict[str, str]) -> str:
     for prefix, namespace in prefixes.items():
         if str(iri).startswith(namespace):
-            return f"{prefix}:{str(iri)[len(namespace):]}"
+            return f"{prefix}:{str(iri)[len(namespace) :]}"
     return str(iri)
 
 
@@ -63,8 +73,12 @@ def build_context(ontology: Graph | None = None) -> dict[str, Any]:
         ranges = [r for r in ontology.objects(iri, RDFS.range) if isinstance(r, URIRef)]
         if OWL.ObjectProperty in kinds:
             context[name] = {"@id": curie, "@type": "@id"}
-        elif OWL.DatatypeProperty in kinds and len(ranges) == 1 and \
-                str(ranges[0]).startswith(str(XSD)) and ranges[0] != XSD.string:
+        elif (
+            OWL.DatatypeProperty in kinds
+            and len(ranges) == 1
+            and str(ranges[0]).startswith(str(XSD))
+            and ranges[0] != XSD.string
+        ):
             context[name] = {"@id": curie, "@type": _curie(ranges[0], prefixes)}
         else:
             context[name] = curie

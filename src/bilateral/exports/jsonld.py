@@ -10,7 +10,8 @@ fit its term's type coercion is written as an explicit value or node object.
 >>> out = io.BytesIO()
 >>> ctx = {"ex": "http://example.org/", "name": "http://example.org/name"}
 >>> writer = JsonLdWriter(out, ctx)
->>> writer.write([(URIRef("http://example.org/a"), URIRef("http://example.org/name"), Literal("A"), None)])
+>>> ex = "http://example.org/"
+>>> writer.write([(URIRef(ex + "a"), URIRef(ex + "name"), Literal("A"), None)])
 >>> writer.close()
 >>> json.loads(out.getvalue())["@graph"]
 [{'@id': 'ex:a', 'name': 'A'}]
@@ -35,8 +36,11 @@ class Compactor:
     """Compaction of IRIs and values by one JSON-LD context (prefixes, terms, ``@vocab``)."""
 
     def __init__(self, context: Mapping[str, Any]) -> None:
-        prefixes = {k: v for k, v in context.items()
-                    if isinstance(v, str) and not k.startswith("@") and v.endswith(("/", "#"))}
+        prefixes = {
+            k: v
+            for k, v in context.items()
+            if isinstance(v, str) and not k.startswith("@") and v.endswith(("/", "#"))
+        }
         self.prefixes = PrefixMap(prefixes)
         self.vocab: str | None = context.get("@vocab")
         self.names = {k for k in context if not k.startswith("@")}
@@ -44,7 +48,9 @@ class Compactor:
         for key, value in context.items():
             if key.startswith("@") or key in prefixes:
                 continue
-            iri, kind = (value, None) if isinstance(value, str) else (value["@id"], value.get("@type"))
+            iri, kind = (
+                (value, None) if isinstance(value, str) else (value["@id"], value.get("@type"))
+            )
             self.terms.setdefault(self.expand(iri), (key, self.expand(kind) if kind else None))
 
     def expand(self, value: str) -> str:
@@ -61,10 +67,10 @@ class Compactor:
     def vocab_iri(self, iri: str) -> str:
         """An IRI in a key or ``@type``: a term, a ``@vocab`` name, a compact IRI, or in full."""
         term = self.terms.get(iri)
-        if term and term[1] is None or term and term[1] == "@id":
+        if (term and term[1] is None) or (term and term[1] == "@id"):
             return term[0]
         if self.vocab and iri.startswith(self.vocab):
-            local = iri[len(self.vocab):]
+            local = iri[len(self.vocab) :]
             if _TERM.fullmatch(local) and local not in self.names:
                 return local
         return self.iri(iri)
@@ -88,7 +94,7 @@ class Compactor:
         if term.language:
             return {"@value": str(term), "@language": term.language}
         datatype = str(term.datatype or XSD.string)
-        if coerced is None and datatype == str(XSD.string) or coerced == datatype:
+        if (coerced is None and datatype == str(XSD.string)) or coerced == datatype:
             return str(term)
         if datatype == str(XSD.string):
             return {"@value": str(term)}
@@ -118,7 +124,9 @@ class JsonLdWriter(Writer):
             self._end_graph()
             if g is not None:
                 self._separator()
-                self.sink.write('{"@id": ' + json.dumps(self.compactor.node_ref(g)) + ', "@graph": [')
+                self.sink.write(
+                    '{"@id": ' + json.dumps(self.compactor.node_ref(g)) + ', "@graph": ['
+                )
                 self._in_graph, self._first = True, True
             self._graph = g
         if s != self._subject:
@@ -138,8 +146,8 @@ class JsonLdWriter(Writer):
 
     def _end_node(self) -> None:
         if self._node is not None:
-            node = {k: v[0] if isinstance(v, list) and len(v) == 1 else v
-                    for k, v in self._node.items()}
+            ordered = sorted(self._node.items(), key=lambda kv: kv[0] not in ("@id", "@type"))
+            node = {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in ordered}
             self._separator()
             self.sink.write(json.dumps(node, ensure_ascii=False))
             self._node = self._subject = None

@@ -4,7 +4,8 @@
 >>> from rdflib import Literal, URIRef
 >>> out = io.BytesIO()
 >>> writer = RdfXmlWriter(out, {"ex": "http://example.org/"})
->>> writer.write([(URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal("x & y"), None)])
+>>> ex = "http://example.org/"
+>>> writer.write([(URIRef(ex + "a"), URIRef(ex + "b"), Literal("x & y"), None)])
 >>> writer.close()
 >>> print(out.getvalue().decode().splitlines()[-3])
     <ex:b>x &amp; y</ex:b>
@@ -18,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from .terms import PrefixMap, bnode_label
+from .terms import bnode_label
 from .writers import Writer
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -35,7 +36,7 @@ class RdfXmlError(ValueError):
 def _escape(text: str, table: Mapping[str, str]) -> str:
     if _XML_INVALID.search(text):
         raise RdfXmlError(f"RDF/XML cannot carry the control characters in {text[:60]!r}")
-    return re.sub("[&<>\"\r\n\t]", lambda m: table.get(m.group(), m.group()), text)
+    return re.sub('[&<>"\r\n\t]', lambda m: table.get(m.group(), m.group()), text)
 
 
 class RdfXmlWriter(Writer):

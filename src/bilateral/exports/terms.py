@@ -31,14 +31,15 @@ class PrefixMap:
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.prefixes = dict(prefixes)
         # Longest namespaces first, so that the most specific prefix wins.
-        self._by_namespace = sorted(((ns, p) for p, ns in self.prefixes.items()),
-                                    key=lambda item: -len(item[0]))
+        self._by_namespace = sorted(
+            ((ns, p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0])
+        )
 
     def split(self, iri: str) -> tuple[str, str] | None:
         """The (prefix, local name) of ``iri``, if a known namespace and a plain local name."""
         for namespace, prefix in self._by_namespace:
             if iri.startswith(namespace):
-                local = iri[len(namespace):]
+                local = iri[len(namespace) :]
                 if _LOCAL.fullmatch(local):
                     return prefix, local
         return None
@@ -84,8 +85,12 @@ def turtle_term(term: Node, prefixes: PrefixMap) -> str:
     """A term in Turtle / TriG syntax, with prefixed names where they are safe."""
     if isinstance(term, URIRef):
         return prefixes.compact(str(term)) or iri_ref(str(term))
-    if isinstance(term, Literal) and term.datatype and not term.language \
-            and term.datatype != XSD.string:
+    if (
+        isinstance(term, Literal)
+        and term.datatype
+        and not term.language
+        and term.datatype != XSD.string
+    ):
         body = f'"{escape_string(str(term))}"'
         return f"{body}^^{turtle_term(term.datatype, prefixes)}"
     return nt_term(term)

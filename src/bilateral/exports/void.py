@@ -6,7 +6,7 @@ sits in several graphs is counted in the graph whose name sorts first, so the co
 with flat memory instead of keeping a set of every triple.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,19 +19,25 @@ from ..mapping.profiles import DATASET
 from ..store import Store
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 WIKIDATA = WD.Q2013  # Wikidata itself, the target of our link set
 TITLE = "Bilateral: relations between states, from the news"
-DESCRIPTION = ("Visits, meetings, agreements and officials of states, extracted from diplomatic "
-               "news, each fact with the articles and sentences it came from.")
+DESCRIPTION = (
+    "Visits, meetings, agreements and officials of states, extracted from diplomatic "
+    "news, each fact with the articles and sentences it came from."
+)
 # Keeps a quad only in the first graph (by name) that holds its triple.
 FIRST_GRAPH = "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h != ?g && STR(?h) < STR(?g)) }"
-PROPERTY_COUNTS = ("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                   + FIRST_GRAPH + " } GROUP BY ?p")
+PROPERTY_COUNTS = (
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + FIRST_GRAPH + " } GROUP BY ?p"
+)
 CLASS_COUNTS = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"
 ENTITY_COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(isIRI(?s)) }"
 UNION_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } " + FIRST_GRAPH + " }"
-LINK_COUNT = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { GRAPH ?g { "
-              "?s owl:sameAs ?o } FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(wd:))) } }")
+LINK_COUNT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { GRAPH ?g { "
+    "?s owl:sameAs ?o } FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(wd:))) } }"
+)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -47,78 +53,82 @@ def last_modified(store: Store) -> datetime:
 
 
 def _counts(store: Store, query: str, key: str) -> dict[URIRef, int]:
-    return {row[key]: int(row["n"]) for row in store.query(query).rows
-            if isinstance(row[key], URIRef)}
+    return {
+        row[key]: int(row["n"]) for row in store.query(query).rows if isinstance(row[key], URIRef)
+    }
 
 
 def _partition(kind: str, iri: URIRef) -> URIRef:
     return URIRef(f"{DATASET}/{kind}/{iris.digest(iri)}")
 
 
-def void_triples(store: Store, site: str | None = None, modified: datetime | None = None,
-                 downloads: Mapping[str, tuple[str, str]] | None = None) -> Iterator[Triple]:
-    """The description of the dataset in ``store``.
+def void_triples(
+    store: Store,
+    site: str | None = None,
+    modified: datetime | None = None,
+    downloads: Mapping[str, tuple[str, str]] | None = None,
+) -> list[Triple]:
+    """The description of the dataset in ``store``: the dataset's own statements first.
 
     ``site`` is the web app's root URL when it is served; ``downloads`` maps the format names
     of its ``/export`` download to (label, media type).
     """
     properties = _counts(store, PROPERTY_COUNTS, "p")
     classes = _counts(store, CLASS_COUNTS, "c")
-    entities = next(iter(store.query(ENTITY_COUNT).rows))["n"]
+    entities = int(next(iter(store.query(ENTITY_COUNT).rows))["n"])
     links = int(next(iter(store.query(LINK_COUNT).rows))["n"])
-    when = modified or last_modified(store)
-    d = DATASET
-    yield d, RDF.type, VOID.Dataset
-    yield d, RDF.type, DCAT.Dataset
-    yield d, DCTERMS.title, Literal(TITLE, lang="en")
-    yield d, DCTERMS.description, Literal(DESCRIPTION, lang="en")
-    yield d, DCTERMS.license, LICENSE
-    yield d, DCTERMS.modified, Literal(when.isoformat().replace("+00:00", "Z"),
-                                       datatype=XSD.dateTime, normalize=False)
-    yield d, VOID.triples, Literal(sum(properties.values()))
-    yield d, VOID.entities, Literal(int(entities))
-    yield d, VOID.classes, Literal(len(classes))
-    yield d, VOID.properties, Literal(len(properties))
-    yield d, VOID.uriSpace, Literal(iris.base())
-    yield d, FOAF.homepage, URIRef("https://w3id.org/bilateral/")
-    for namespace in sorted({_namespace(p) for p in properties}):
-        yield d, VOID.vocabulary, URIRef(namespace)
+    when = (modified or last_modified(store)).isoformat().replace("+00:00", "Z")
+    d, linkset = DATASET, URIRef(f"{DATASET}/linkset/wikidata")
+    own: list[Triple] = [
+        (d, RDF.type, VOID.Dataset),
+        (d, RDF.type, DCAT.Dataset),
+        (d, DCTERMS.title, Literal(TITLE, lang="en")),
+        (d, DCTERMS.description, Literal(DESCRIPTION, lang="en")),
+        (d, DCTERMS.license, LICENSE),
+        (d, DCTERMS.modified, Literal(when, datatype=XSD.dateTime, normalize=False)),
+        (d, VOID.triples, Literal(sum(properties.values()))),
+        (d, VOID.entities, Literal(entities)),
+        (d, VOID.classes, Literal(len(classes))),
+        (d, VOID.properties, Literal(len(properties))),
+        (d, VOID.uriSpace, Literal(iris.base())),
+        (d, FOAF.homepage, URIRef("https://w3id.org/bilateral/")),
+        (d, VOID.subset, linkset),
+    ]
+    own += [(d, VOID.vocabulary, URIRef(ns)) for ns in sorted({_namespace(p) for p in properties})]
+    nodes: list[Triple] = []
     for cls, count in sorted(classes.items()):
         node = _partition("class", cls)
-        yield d, VOID.classPartition, node
-        yield node, VOID["class"], cls
-        yield node, VOID.entities, Literal(count)
+        own.append((d, VOID.classPartition, node))
+        nodes += [(node, VOID["class"], cls), (node, VOID.entities, Literal(count))]
     for prop, count in sorted(properties.items()):
         node = _partition("property", prop)
-        yield d, VOID.propertyPartition, node
-        yield node, VOID.property, prop
-        yield node, VOID.triples, Literal(count)
-    linkset = URIRef(f"{DATASET}/linkset/wikidata")
-    yield d, VOID.subset, linkset
-    yield linkset, RDF.type, VOID.Linkset
-    yield linkset, VOID.linkPredicate, OWL.sameAs
-    yield linkset, VOID.subjectsTarget, d
-    yield linkset, VOID.objectsTarget, WIKIDATA
-    yield linkset, VOID.triples, Literal(links)
-    yield WIKIDATA, RDF.type, VOID.Dataset
-    yield WIKIDATA, VOID.uriSpace, Literal(str(WD))
+        own.append((d, VOID.propertyPartition, node))
+        nodes += [(node, VOID.property, prop), (node, VOID.triples, Literal(count))]
+    nodes += [
+        (linkset, RDF.type, VOID.Linkset),
+        (linkset, VOID.linkPredicate, OWL.sameAs),
+        (linkset, VOID.subjectsTarget, d),
+        (linkset, VOID.objectsTarget, WIKIDATA),
+        (linkset, VOID.triples, Literal(links)),
+        (WIKIDATA, RDF.type, VOID.Dataset),
+        (WIKIDATA, VOID.uriSpace, Literal(str(WD))),
+    ]
     if site:
-        yield from _site(site.rstrip("/") + "/", downloads or {})
-
-
-def _site(root: str, downloads: Mapping[str, tuple[str, str]]) -> Iterator[Triple]:
-    """Where the served dataset can be queried and downloaded."""
-    d = DATASET
-    yield d, VOID.sparqlEndpoint, URIRef(root + "sparql")
-    yield d, VOID.dataDump, URIRef(root + "export?format=nquads")
-    for name, (label, media_type) in downloads.items():
-        node = URIRef(f"{DATASET}/distribution/{name}")
-        yield d, DCAT.distribution, node
-        yield node, RDF.type, DCAT.Distribution
-        yield node, DCAT.downloadURL, URIRef(f"{root}export?format={name}")
-        yield node, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
-                                           + media_type)
-        yield node, DCTERMS.title, Literal(f"The whole knowledge base as {label}", lang="en")
+        root = site.rstrip("/") + "/"
+        own += [
+            (d, VOID.sparqlEndpoint, URIRef(root + "sparql")),
+            (d, VOID.dataDump, URIRef(root + "export?format=nquads")),
+        ]
+        for name, (label, media_type) in (downloads or {}).items():
+            node = URIRef(f"{DATASET}/distribution/{name}")
+            own.append((d, DCAT.distribution, node))
+            nodes += [
+                (node, RDF.type, DCAT.Distribution),
+                (node, DCAT.downloadURL, URIRef(f"{root}export?format={name}")),
+                (node, DCAT.mediaType, URIRef(MEDIA_TYPES + media_type)),
+                (node, DCTERMS.title, Literal(f"The whole knowledge base as {label}", lang="en")),
+            ]
+    return own + nodes
 
 
 def _namespace(iri: URIRef) -> str:

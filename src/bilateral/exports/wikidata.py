@@ -29,12 +29,25 @@ PQV = Namespace("http://www.wikidata.org/prop/qualifier/value/")
 PR = Namespace("http://www.wikidata.org/prop/reference/")
 GREGORIAN = WD.Q1985727
 PREFIXES = {
-    "wd": str(WD), "wdt": str(WDT), "p": str(P), "ps": str(PS), "psv": str(PSV), "pq": str(PQ),
-    "pqv": str(PQV), "pr": str(PR), "wikibase": str(WIKIBASE), "prov": str(PROV),
-    "rdfs": str(RDFS), "xsd": str(XSD),
+    "wd": str(WD),
+    "wdt": str(WDT),
+    "p": str(P),
+    "ps": str(PS),
+    "psv": str(PSV),
+    "pq": str(PQ),
+    "pqv": str(PQV),
+    "pr": str(PR),
+    "wikibase": str(WIKIBASE),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
 }
-_PRECISION = {str(XSD.date): (11, ""), str(XSD.gYearMonth): (10, "-01"),
-              str(XSD.gYear): (9, "-01-01")}
+_PRECISION = {
+    str(XSD.date): (11, ""),
+    str(XSD.gYearMonth): (10, "-01"),
+    str(XSD.gYear): (9, "-01-01"),
+}
 
 Quad = tuple[Node, Node, Node, None]
 
@@ -42,8 +55,9 @@ Quad = tuple[Node, Node, Node, None]
 def time_value(term: Node | None) -> tuple[Literal, int] | None:
     """A date literal as a Wikidata time (an ``xsd:dateTime``) and its precision.
 
-    >>> time_value(Literal("2012-10", datatype=XSD.gYearMonth))
-    (rdflib.term.Literal('2012-10-01T00:00:00Z', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#dateTime')), 10)
+    >>> time, precision = time_value(Literal("2012-10", datatype=XSD.gYearMonth))
+    >>> str(time), time.datatype == XSD.dateTime, precision
+    ('2012-10-01T00:00:00Z', True, 10)
     """
     if not isinstance(term, Literal) or str(term.datatype) not in _PRECISION:
         return None
@@ -66,8 +80,11 @@ class WikidataProfile:
 
     def __init__(self, source: Store) -> None:
         self.source = source
-        self.items = {row["x"]: URIRef(str(row["wd"]))
-                      for row in source.query(m.SAME_AS).rows if row["wd"] is not None}
+        self.items = {
+            row["x"]: URIRef(str(row["wd"]))
+            for row in source.query(m.SAME_AS).rows
+            if row["wd"] is not None
+        }
         self.local: set[URIRef] = set()  # our resources written as items of their own
         self.articles: set[URIRef] = set()
         self._written: set[tuple] = set()
@@ -92,7 +109,7 @@ class WikidataProfile:
     def _statements(self, rule: m.StatementRule) -> dict[tuple, _Statement]:
         found: dict[tuple, _Statement] = {}
         for row in self.source.query(rule.query()).rows:
-            if rule.prop in m.WIKIDATA_ONLY_IF_LINKED and row["x"] not in self.items:
+            if rule.prop in m.WIKIDATA_ONLY_IF_LINKED and row[rule.item] not in self.items:
                 continue
             if rule.time:
                 time = time_value(row["v"])
@@ -101,11 +118,16 @@ class WikidataProfile:
                 value, precision = time
             else:
                 value, precision = self.item(row["v"]), None
-            qualifiers = tuple((q, *t) for q, var in sorted(rule.qualifiers.items())
-                               if (t := time_value(row.get(var))) is not None)
-            item = self.item(row["x"])
-            statement = found.setdefault((rule.prop, item, value, qualifiers),
-                                         _Statement(item, value, qualifiers, precision=precision))
+            qualifiers = tuple(
+                (q, *t)
+                for q, var in sorted(rule.qualifiers.items())
+                if (t := time_value(row.get(var))) is not None
+            )
+            item = self.item(row[rule.item])
+            statement = found.setdefault(
+                (rule.prop, item, value, qualifiers),
+                _Statement(item, value, qualifiers, precision=precision),
+            )
             if isinstance(row.get("article"), URIRef):
                 statement.articles.add(row["article"])
         return found

@@ -9,7 +9,8 @@ written again, which every format allows (the statements add up).
 >>> from rdflib import Literal, URIRef
 >>> out = io.BytesIO()
 >>> writer = TurtleWriter(out, {"ex": "http://example.org/"})
->>> writer.write([(URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal(1), None)])
+>>> ex = "http://example.org/"
+>>> writer.write([(URIRef(ex + "a"), URIRef(ex + "b"), Literal(1), None)])
 >>> writer.close()
 >>> print(out.getvalue().decode())
 @prefix ex: <http://example.org/> .
@@ -22,6 +23,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from typing import BinaryIO
 
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from .terms import PrefixMap, iri_ref, nt_term, turtle_term
@@ -128,12 +130,13 @@ class TurtleWriter(Writer):
             self._end_graph()
             self.sink.write(("{" if g is None else self.term(g) + " {") + "\n")
             self._graph, self._in_graph = g, True
+        verb = "a" if p == RDF.type else self.term(p)
         if s == self._subject:
-            self.sink.write(f" ;\n    {self.term(p)} {self.term(o)}")
+            self.sink.write(f" ;\n    {verb} {self.term(o)}")
             return
         self._end_subject()
         self._subject = s
-        self.sink.write(f"{self.term(s)} {self.term(p)} {self.term(o)}")
+        self.sink.write(f"{self.term(s)} {verb} {self.term(o)}")
 
     def _end_subject(self) -> None:
         if self._subject is not None:

@@ -32,7 +32,8 @@ def extract(article: Article) -> Extraction:
     states = find_states(text)
     dateline = _dateline(text)
     principal = [iso for iso, _ in Counter(m.iso for m in states).most_common(2)]
-    officials, mentions = find_officials(text, sentences, states)
+    year = article.published.year if article.published else None
+    officials, mentions = find_officials(text, sentences, states, year)
     dates = find_dates(text, article.published)
     events, event_at = find_events(text, sentences, states, principal)
     visits = find_visits(

@@ -173,20 +173,32 @@ _ORDINAL_TOPIC = regex.compile(
 
 
 def _ordinal_topics(text: str, sentences: list[Sentence], agreements: list[Agreement]) -> None:
-    """"The first memorandum is about X", "The second, a statement on Y": the nth instrument's topic.
+    """ "The first memorandum is about X", "The second, a statement on Y": the nth instrument's topic.
 
     A counted batch that the text goes on to describe one by one becomes one agreement each.
     """
-    described = [m for s in sentences for pattern in (_ORDINAL_TOPIC, _ORDINAL_APPOSITION)
-                 for m in pattern.finditer(text, s.start, s.end)]
+    described = [
+        m
+        for s in sentences
+        for pattern in (_ORDINAL_TOPIC, _ORDINAL_APPOSITION)
+        for m in pattern.finditer(text, s.start, s.end)
+    ]
     if not described:
         return
     batch = next((a for a in agreements if a.count and a.count <= 10), None)
     if batch is not None and not any(a.count is None and a.topic for a in agreements):
         at = agreements.index(batch)
         agreements[at : at + 1] = [
-            Agreement(batch.kind, list(batch.parties), list(batch.organizations), None,
-                      batch.signed, batch.event, None, list(batch.evidence))
+            Agreement(
+                batch.kind,
+                list(batch.parties),
+                list(batch.organizations),
+                None,
+                batch.signed,
+                batch.event,
+                None,
+                list(batch.evidence),
+            )
             for _ in range(batch.count)
         ]
     named = [a for a in agreements if a.count is None]
@@ -223,7 +235,9 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence]):
             rest = _TOPIC.match(item.group("rest"))
             topic = _trim(rest.group("topic")) if rest else item.group("rest").strip(" .") or None
             kind = kind_of(item.group("kind"))
-            yield _Instrument(kind, 1, None, [topic] if topic else [], sentence, False, sentence.end)
+            yield _Instrument(
+                kind, 1, None, [topic] if topic else [], sentence, False, sentence.end
+            )
         if items:
             return
     if _LIST_ITEM.match(sentence.text):
@@ -281,7 +295,8 @@ def _signing(body: str, sentence: Sentence, head) -> bool:
         if plain and verb.group().lower() != "signed":
             continue
         if verb.group().lower() in ("issued", "adopted") and not regex.match(
-                r"(?i:joint|declaration|communiq)", head.group("kind")):
+            r"(?i:joint|declaration|communiq)", head.group("kind")
+        ):
             continue
         return True
     return False
@@ -377,8 +392,11 @@ def _parties(
     for cut in _CLAUSE.finditer(text, sentence.start, at):
         clause_start = cut.end()
     subjects = [s.iso for s in inside if clause_start <= s.start < at]
-    partners = [s.iso for s in inside if s.start > at - 200 and _WITH.search(
-        text, max(sentence.start, s.start - 14), s.start)]
+    partners = [
+        s.iso
+        for s in inside
+        if s.start > at - 200 and _WITH.search(text, max(sentence.start, s.start - 14), s.start)
+    ]
     parties = list(dict.fromkeys(subjects[-3:] + partners))
     if not parties:
         parties = list(dict.fromkeys(s.iso for s in inside))[:2]
@@ -388,29 +406,60 @@ def _parties(
     return sorted(parties)
 
 
-_CLAUSE = regex.compile(r"[;:]|,[ \t]+(?:which|who|and|but|while|after|as|when)\b|\b(?:after|when|while)\b", regex.I)
+_CLAUSE = regex.compile(
+    r"[;:]|,[ \t]+(?:which|who|and|but|while|after|as|when)\b|\b(?:after|when|while)\b", regex.I
+)
 _WITH = regex.compile(r"\b(?:with|between|and)[ \t]+(?:the[ \t]+)?\Z", regex.I)
-_GENERIC = {"new", "bilateral", "joint", "formal", "landmark", "historic", "first", "final", "draft",
-            "long-delayed", "framework", "comprehensive", "separate", "major", "key", "broad", "wide-ranging",
-            "several", "further", "other", "two", "three", "signed", "following"}
+_GENERIC = {
+    "new",
+    "bilateral",
+    "joint",
+    "formal",
+    "landmark",
+    "historic",
+    "first",
+    "final",
+    "draft",
+    "long-delayed",
+    "framework",
+    "comprehensive",
+    "separate",
+    "major",
+    "key",
+    "broad",
+    "wide-ranging",
+    "several",
+    "further",
+    "other",
+    "two",
+    "three",
+    "signed",
+    "following",
+}
 
 
 def _modifier_topic(body: str, head, sentence: Sentence) -> list[str]:
-    """"a bilateral security agreement" is about security; "a declaration relaunching the
+    """ "a bilateral security agreement" is about security; "a declaration relaunching the
     partnership" is about relaunching it."""
-    before = regex.search(r"\b(?:a|an|the|their|its)[ \t]+((?:[a-z][\w-]*[ \t]+){1,4})\Z",
-                          body[max(sentence.start, head.start() - 60) : head.start()])
+    before = regex.search(
+        r"\b(?:a|an|the|their|its)[ \t]+((?:[a-z][\w-]*[ \t]+){1,4})\Z",
+        body[max(sentence.start, head.start() - 60) : head.start()],
+    )
     if before:
         words = [w for w in before.group(1).split() if w not in _GENERIC]
         if words:
             return [" ".join(words)]
-    after = regex.match(r"[ \t]+(?P<topic>[a-z]+ing[ \t]+[^.;:()\n]+)", body[head.end() : sentence.end])
+    after = regex.match(
+        r"[ \t]+(?P<topic>[a-z]+ing[ \t]+[^.;:()\n]+)", body[head.end() : sentence.end]
+    )
     if after:
         return [_trim(after.group("topic"))]
     return []
 
 
-def _date(text: str, sentence: Sentence, dates: list[DateMention], at: int = 0) -> PartialDate | None:
+def _date(
+    text: str, sentence: Sentence, dates: list[DateMention], at: int = 0
+) -> PartialDate | None:
     """The date said nearest the instrument in its sentence."""
     inside = [d for d in dates if sentence.start <= d.start < sentence.end]
     return min(inside, key=lambda d: abs(d.start - at)).date if inside else None

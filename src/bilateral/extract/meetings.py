@@ -18,7 +18,9 @@ _TALKS = regex.compile(
     r"(?:will|to|would)[ \t]+meet(?:[ \t]+with)?|sat down with|received|hosted)\b",
     regex.I,
 )
-_IN_CITY = regex.compile(r"\b(?:in|at)[ \t]+(?P<city>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})")
+_IN_CITY = regex.compile(
+    r"\b(?:in|at)[ \t]+(?P<city>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
+)
 
 
 def find_meetings(
@@ -36,8 +38,13 @@ def find_meetings(
         cue = _TALKS.search(text, sentence.start, sentence.end)
         if cue is None:
             continue
-        people = sorted({m.official for m in mentions
-                         if m.official is not None and sentence.start <= m.start < sentence.end})
+        people = sorted(
+            {
+                m.official
+                for m in mentions
+                if m.official is not None and sentence.start <= m.start < sentence.end
+            }
+        )
         nations = {officials[i].state for i in people if officials[i].state}
         if len(people) < 2 or len(nations) < 2:
             continue
@@ -45,9 +52,17 @@ def find_meetings(
         names = [officials[i].name for i in people]
         when = next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
         city = _city(sentence.text, states)
-        status = st.sentence_status(sentence.text) or st.status_from_dates(when, None, published) \
-            or ("planned" if regex.search(r"\b(?:will|to meet|to hold|expected)\b", cue.group()
-                                          + sentence.text, regex.I) else "completed")
+        status = (
+            st.sentence_status(sentence.text)
+            or st.status_from_dates(when, None, published)
+            or (
+                "planned"
+                if regex.search(
+                    r"\b(?:will|to meet|to hold|expected)\b", cue.group() + sentence.text, regex.I
+                )
+                else "completed"
+            )
+        )
         evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.7)
         key = frozenset(people)
         if key in found:
@@ -57,7 +72,9 @@ def find_meetings(
             event.evidence.append(evidence)
             continue
         label = f"{' and '.join(n.split()[-1] for n in names)} {kind}"
-        found[key] = Event(kind, label, sorted(nations), city, when, status, None, names, [evidence])
+        found[key] = Event(
+            kind, label, sorted(nations), city, when, status, None, names, [evidence]
+        )
     return list(found.values())
 
 

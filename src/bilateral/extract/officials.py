@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Evidence, Official
+from . import known
 from .nlp import Sentence
 from .places import StateMention
 from .roles import TITLE_PATTERN, classify
@@ -23,7 +24,9 @@ _PARTICLE = (
     r"(?:bin|bint|ibn|al|el|Al|de|da|do|dos|das|van|von|der|den|le|la|du|di|y|bin[ \t]Abdul)"
 )
 _PREFIXED = r"(?:al|el|ad|as|ash|at|bin|ibn|abu)-\p{Lu}[\p{Ll}'’-]+"
-_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_PREFIXED}|[IVX]{{1,4}}(?![\w])))*"
+_NAME = (
+    rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_PREFIXED}|[IVX]{{1,4}}(?![\w])))*"
+)
 _AFTER = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?:{_RANK}[ \t]+)*(?P<name>{_NAME})")
 _BEFORE = regex.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+the[ \t]+)?\Z")
 _STOP_WORDS = {
@@ -129,9 +132,10 @@ class Mention:
 
 
 def find_officials(
-    text: str, sentences: list[Sentence], states: list[StateMention]
+    text: str, sentences: list[Sentence], states: list[StateMention], year: int | None = None
 ) -> tuple[list[Official], list[Mention]]:
-    """The officials an article names and every mention of them, in text order."""
+    """The officials an article names and every mention of them, in text order; ``year``
+    (of publication) lets the reference list of known officials fill gaps."""
     officials: list[Official] = []
     by_key: dict[str, int] = {}
     mentions: list[Mention] = []
@@ -149,6 +153,15 @@ def find_officials(
             else:
                 _enrich(officials[index], name, state, office.role, office.title, evidence)
             mentions.append(Mention(*mention, index, state, office.role))
+    for official in officials:
+        known.complete(official, year)
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, official in known.untitled(text, sentences, year, taken):
+        index = by_key.get(_key(official.name))
+        if index is None:
+            index = by_key[_key(official.name)] = len(officials)
+            officials.append(official)
+        mentions.append(Mention(start, end, index, official.state, official.role))
     _counterparts(officials, mentions)
     mentions.extend(_surname_mentions(text, officials, mentions))
     mentions.sort(key=lambda m: m.start)

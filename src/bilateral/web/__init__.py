@@ -13,7 +13,7 @@ from ..config import Settings
 from ..mapping import iris
 from ..queries import load_named_queries
 from ..store import Store
-from . import entities, named, pages, sparql
+from . import entities, exports, named, pages, sparql
 from .errors import register_error_handlers
 from .headers import register_headers
 from .links import entity_prefix, register_template_helpers
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(named.bp)
+    app.register_blueprint(exports.bp)
     prefix = entity_prefix(settings.base_iri)
     app.register_blueprint(entities.bp, url_prefix=prefix or None)
     if prefix != ALIAS_PREFIX:
