@@ -328,5 +328,6 @@ def _resolve_unnamed(officials: list[Official], mentions: list[Mention]) -> None
             for i, o in enumerate(officials)
             if o.role == mention.role and (mention.state is None or o.state == mention.state)
         ]
-        if len(holders) == 1 and (mention.state is not None or mention.role != "HeadOfState"):
+        vague = mention.role in (None, "SeniorOfficial", "HeadOfState")
+        if len(holders) == 1 and (mention.state is not None or not vague):
             mention.official = holders[0]

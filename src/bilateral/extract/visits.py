@@ -74,6 +74,13 @@ _ENDING = regex.compile(
     regex.I,
 )
 _WHO = regex.compile(r",?[ \t]+who\b", regex.I)
+_TERRITORY = regex.compile(
+    r"[ \t]+(?:to|in|for)[ \t]+(?:the[ \t]+)?(?:Greenland|Hong[ \t]Kong|Macau|Macao|Puerto[ \t]Rico|"
+    r"Gaza|West[ \t]Bank|Crimea|Kashmir|Western[ \t]Sahara|Gibraltar|Falklands?|Faroe|Guam|Tibet|"
+    r"Xinjiang|Bermuda|New[ \t]Caledonia|Somaliland|Transnistria|Abkhazia|South[ \t]Ossetia|"
+    r"Donbas|Kurdistan|Antarctica)\b"
+)
+_PRONOUN_SUBJECT = regex.compile(r"(?:[\w ,]{0,30}?\b)?(?:he|she)\b", regex.I)
 _SAID = regex.compile(
     r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
 )
@@ -155,7 +162,7 @@ def find_visits(
                 _Found(visitor, host, city, status, mine, ends, duration, inviter, evidence)
             )
         subjects = [m.official for m in in_sentence if m.official is not None]
-        if subjects:
+        if subjects and not _PRONOUN_SUBJECT.match(sentence.text):
             last_official = subjects[0]
     return _merge(found, officials, published, dateline)
 
@@ -237,6 +244,8 @@ def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None
 
 def _host(text, trigger, hi, sentence, states, official, dateline, principal, mentions, earlier):
     start, end = trigger.span()
+    if _TERRITORY.match(text, end):
+        return None, None
     others = [
         s for s in states if sentence.start <= s.start < sentence.end and s.iso != official.state
     ]
