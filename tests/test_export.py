@@ -102,17 +102,20 @@ def test_full_export_holds_a_void_description(exports):
     described = int(graph.value(DATASET, VOID.triples))
     own = len(set(graph.triples((None, None, None))) - _data(graph))
     assert described == len(graph) - own
-    partitions = {graph.value(p, VOID["class"]) for p in graph.objects(DATASET, VOID.classPartition)}
+    partitions = {graph.value(p, VOID["class"])
+                  for p in graph.objects(DATASET, VOID.classPartition)}
     assert {BL.Visit, BL.Agreement, BL.State} <= partitions
     linkset = next(graph.subjects(RDF.type, VOID.Linkset))
     assert int(graph.value(linkset, VOID.triples)) == 4  # the four states' Wikidata items
     assert graph.value(DATASET, URIRef("http://purl.org/dc/terms/license")) is not None
-    assert graph.value(DATASET, URIRef("http://purl.org/dc/terms/modified")).datatype == XSD.dateTime
+    modified = graph.value(DATASET, URIRef("http://purl.org/dc/terms/modified"))
+    assert modified.datatype == XSD.dateTime
 
 
 def _data(graph: Graph) -> set:
     """The triples of ``graph`` that are not part of the VoID description."""
-    void_nodes = {DATASET, WD.Q2013} | {s for s in graph.subjects() if str(s).startswith(str(DATASET))}
+    void_nodes = {DATASET, WD.Q2013}
+    void_nodes |= {s for s in graph.subjects() if str(s).startswith(str(DATASET))}
     return {t for t in graph if t[0] not in void_nodes}
 
 

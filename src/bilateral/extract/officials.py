@@ -116,6 +116,12 @@ _HONORIFICS = {
     "Madam",
     "Professor",
     "Prof",
+    "Shri",
+    "Smt",
+    "Sri",
+    "Sir",
+    "Dame",
+    "Lord",
 }
 
 
