@@ -97,12 +97,10 @@ def status_from_dates(
         return None
     today = published.isoformat()
     first, last = start.value, (end or start).value
-    if last < today[: len(last)]:
-        return "completed"
     if first > today[: len(first)]:
         return "planned"
-    if start.precision != "day":
-        return None
+    if start.precision != "day" or (end is not None and end.precision != "day"):
+        return "completed" if last < today[: len(last)] else None
     begun = date.fromisoformat(first)
     if end is not None and end.precision == "day":
         return "ongoing" if date.fromisoformat(end.value) >= published else "completed"
