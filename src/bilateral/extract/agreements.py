@@ -126,6 +126,8 @@ def find_agreements(
     made: list[Agreement] = []
     seen: dict[str, Agreement] = {}
     for index, sentence in enumerate(sentences):
+        if sentence.text.rstrip().endswith("?"):
+            continue
         for found in _instruments(text, sentence, sentences[index + 1 :]):
             earlier = next(
                 (a for a in reversed(made) if a.kind == found.kind and not a.count), None

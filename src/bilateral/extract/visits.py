@@ -56,7 +56,8 @@ _RELATIVE = regex.compile(
     regex.I,
 )
 _REPORTING = regex.compile(
-    r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed)\b",
+    r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed|"
+    r"called|cancel\w*|postpone\w*|put|scrapped|delayed|deferred)\b",
     regex.I,
 )
 _IN_PLACE = regex.compile(
