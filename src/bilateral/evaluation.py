@@ -82,10 +82,27 @@ _OFFICE_REWRITES = [
 ]
 # Main roles, most specific first: an office naming one of these matches any label naming it.
 _ROLES = (
-    "foreign minister", "prime minister", "vice president", "president", "defence minister",
-    "finance minister", "trade minister", "interior minister", "home secretary", "chancellor",
-    "secretary of state", "state councillor", "state counsellor", "crown prince", "king",
-    "queen", "emir", "ambassador", "spokesperson", "chief of army staff", "army chief",
+    "foreign minister",
+    "prime minister",
+    "vice president",
+    "president",
+    "defence minister",
+    "finance minister",
+    "trade minister",
+    "interior minister",
+    "home secretary",
+    "chancellor",
+    "secretary of state",
+    "state councillor",
+    "state counsellor",
+    "crown prince",
+    "king",
+    "queen",
+    "emir",
+    "ambassador",
+    "spokesperson",
+    "chief of army staff",
+    "army chief",
 )
 
 
@@ -132,8 +149,12 @@ class Counts:
     gold: int = 0
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(self.matched + other.matched, self.strict + other.strict,
-                      self.found + other.found, self.gold + other.gold)
+        return Counts(
+            self.matched + other.matched,
+            self.strict + other.strict,
+            self.found + other.found,
+            self.gold + other.gold,
+        )
 
     @property
     def precision(self) -> float:
@@ -206,21 +227,29 @@ class Report:
         return {
             "f1": self.f1,
             "strict_f1": self.strict_f1,
-            "totals": {c: vars(n) | {"f1": n.f1, "strict_f1": n.strict_f1}
-                       for c, n in self.totals.items()},
-            "cases": {case.case: {c: vars(n) for c, n in case.counts.items()}
-                      for case in self.cases},
+            "totals": {
+                c: vars(n) | {"f1": n.f1, "strict_f1": n.strict_f1} for c, n in self.totals.items()
+            },
+            "cases": {
+                case.case: {c: vars(n) for c, n in case.counts.items()} for case in self.cases
+            },
         }
 
     def as_table(self) -> str:
         """A plain-text table: one row per category, then the mean scores."""
-        lines = [f"{'category':<12}{'found':>7}{'gold':>6}{'match':>7}{'strict':>8}"
-                 f"{'P':>7}{'R':>7}{'F1':>7}{'strictF1':>10}"]
+        lines = [
+            f"{'category':<12}{'found':>7}{'gold':>6}{'match':>7}{'strict':>8}"
+            f"{'P':>7}{'R':>7}{'F1':>7}{'strictF1':>10}"
+        ]
         for category, n in self.totals.items():
-            lines.append(f"{category:<12}{n.found:>7}{n.gold:>6}{n.matched:>7}{n.strict:>8}"
-                         f"{n.precision:>7.3f}{n.recall:>7.3f}{n.f1:>7.3f}{n.strict_f1:>10.3f}")
-        lines.append(f"score: F1 {self.f1:.3f}, strict F1 {self.strict_f1:.3f} "
-                     f"over {len(self.cases)} case(s)")
+            lines.append(
+                f"{category:<12}{n.found:>7}{n.gold:>6}{n.matched:>7}{n.strict:>8}"
+                f"{n.precision:>7.3f}{n.recall:>7.3f}{n.f1:>7.3f}{n.strict_f1:>10.3f}"
+            )
+        lines.append(
+            f"score: F1 {self.f1:.3f}, strict F1 {self.strict_f1:.3f} "
+            f"over {len(self.cases)} case(s)"
+        )
         return "\n".join(lines)
 
 
@@ -257,8 +286,12 @@ def _date_ok(gold: str | None, found: set[str]) -> bool:
     return gold is None or any(f.startswith(gold) for f in found)
 
 
-def _greedy(gold: list[dict], found: dict[str, Any], eligible: Callable[[dict, Any], bool],
-            checks: Callable[[dict, Any], list[bool]]) -> tuple[int, int]:
+def _greedy(
+    gold: list[dict],
+    found: dict[str, Any],
+    eligible: Callable[[dict, Any], bool],
+    checks: Callable[[dict, Any], list[bool]],
+) -> tuple[int, int]:
     """Pair each gold item, in order, with the free eligible candidate passing most checks."""
     free = dict(found)
     matched = strict = 0
@@ -290,16 +323,25 @@ def _officials(gold: list[dict], source: Source) -> Counts:
 
     def checks(g: dict, o: dict) -> list[bool]:
         positions = o.get("positions", set())
-        return [any(iso == g["state"] for iso, _ in positions),
-                any(iso == g["state"] and office_matches(g["office"], label)
-                    for iso, label in positions)]
+        return [
+            any(iso == g["state"] for iso, _ in positions),
+            any(
+                iso == g["state"] and office_matches(g["office"], label) for iso, label in positions
+            ),
+        ]
 
     return Counts(*_greedy(gold, found, eligible, checks), len(found), len(gold))
 
 
 def _visits(gold: list[dict], source: Source) -> Counts:
-    fields = {"names": "name", "host": "host", "city": "city", "start": "start", "end": "end",
-              "status": "status"}
+    fields = {
+        "names": "name",
+        "host": "host",
+        "city": "city",
+        "start": "start",
+        "end": "end",
+        "status": "status",
+    }
     found = _collect(_rows(source, _VISITS), "v", fields)
 
     def eligible(g: dict, v: dict) -> bool:
@@ -307,18 +349,21 @@ def _visits(gold: list[dict], source: Source) -> Counts:
 
     def checks(g: dict, v: dict) -> list[bool]:
         city = g.get("city")
-        return [g["status"] in {_local(s).lower() for s in v["status"]},
-                _date_ok(g.get("start"), v["start"]),
-                _date_ok(g.get("end"), v["end"]),
-                city is None or any(set(words(city)) <= set(words(c)) for c in v["city"])]
+        return [
+            g["status"] in {_local(s).lower() for s in v["status"]},
+            _date_ok(g.get("start"), v["start"]),
+            _date_ok(g.get("end"), v["end"]),
+            city is None or any(set(words(city)) <= set(words(c)) for c in v["city"]),
+        ]
 
     return Counts(*_greedy(gold, found, eligible, checks), len(found), len(gold))
 
 
 def _agreements(gold: list[dict], source: Source) -> Counts:
     rows = _rows(source, _AGREEMENTS)
-    found = _collect(rows, "a", {"types": "type", "topic": "topic", "signed": "signed",
-                                 "count": "count"})
+    found = _collect(
+        rows, "a", {"types": "type", "topic": "topic", "signed": "signed", "count": "count"}
+    )
     state_parties = {row["party"]: row["iso"] for row in rows if "iso" in row}
     for row in rows:
         entry = found[row["a"]]
@@ -342,10 +387,12 @@ def _agreements(gold: list[dict], source: Source) -> Counts:
         wanted_topic = set(words(g.get("topic"))) - _STOP
         label_words = _name_words(a["labels"])
         organisations = [p for p in g["parties"] if p not in gold_states(g)]
-        return [g["type"] in kinds or (g["type"] == "Agreement" and not kinds),
-                not wanted_topic or bool(wanted_topic & _name_words(a["topic"])),
-                all(set(words(o)) <= label_words for o in organisations),
-                _date_ok(g.get("signed"), a["signed"])]
+        return [
+            g["type"] in kinds or (g["type"] == "Agreement" and not kinds),
+            not wanted_topic or bool(wanted_topic & _name_words(a["topic"])),
+            all(set(words(o)) <= label_words for o in organisations),
+            _date_ok(g.get("signed"), a["signed"]),
+        ]
 
     return Counts(*_greedy(gold, found, eligible, checks), len(found), len(gold))
 

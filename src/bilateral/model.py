@@ -54,6 +54,8 @@ class Official:
     role: str | None = None  # a RoleScheme concept name, e.g. "ForeignMinister"
     title: str | None = None  # the office as written, e.g. "Foreign Minister"
     evidence: list[Evidence] = field(default_factory=list)
+    canonical: str | None = None  # the full name in the reference list of known officials
+    wikidata: str | None = None  # the Wikidata item, where the reference list knows it
 
     @property
     def surname(self) -> str:

@@ -19,6 +19,7 @@ def complete(official: Official, year: int | None) -> None:
     official.state = official.state or known.state
     if official.state != known.state:
         return
+    official.canonical, official.wikidata = known.name, known.wikidata
     post = post_in(known, year) if year else None
     if post is not None and official.role in (None, "SeniorOfficial", "Counterpart"):
         official.role, official.title = post.role, post.title
@@ -40,7 +41,9 @@ def untitled(
             continue
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         evidence = [Evidence(sentence.text, sentence.start, sentence.end, 0.7)] if sentence else []
-        official = Official(match.group(), known.state, post.role, post.title, evidence)
+        official = Official(
+            match.group(), known.state, post.role, post.title, evidence, known.name, known.wikidata
+        )
         found.append((match.start(), match.end(), official))
     return found
 

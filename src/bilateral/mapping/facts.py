@@ -3,13 +3,13 @@
 from datetime import date
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 from .. import EXTRACTOR_VERSION
 from ..model import Agreement, Event, Evidence, Extraction, Official, PartialDate, Visit
 from ..reference.gazetteer import canonical_city, state_by_iso, state_of_city
 from . import iris
-from .namespaces import BL, PROV, SCHEMA
+from .namespaces import BL, PROV, SCHEMA, WD
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -129,8 +129,10 @@ def _article(g: _Graph, extraction: Extraction) -> None:
 
 
 def _official(g: _Graph, official: Official) -> URIRef:
-    node = iris.official_iri(official.name, official.state)
+    node = iris.official_iri(official.name, official.state, official.canonical)
     g.add(node, RDF.type, BL.Official)
+    if official.wikidata:
+        g.add(node, OWL.sameAs, WD[official.wikidata])
     g.add(node, RDFS.label, official.name)
     g.add(node, BL.familyName, official.surname)
     g.add(g.article_iri, SCHEMA.mentions, node)

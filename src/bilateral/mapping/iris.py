@@ -62,8 +62,15 @@ def state_iri(iso: str) -> URIRef:
     return _mint("state", iso.upper())
 
 
-def official_iri(name: str, iso: str | None) -> URIRef:
-    """One official per surname and state, whatever the first names or their spelling."""
+def official_iri(name: str, iso: str | None, canonical: str | None = None) -> URIRef:
+    """One official per surname and state, whatever the first names or their spelling; an
+    official of the reference list by the full name it has there (two Bushes stay two).
+
+    >>> official_iri("Bush", "USA", canonical="George W. Bush")
+    rdflib.term.URIRef('https://w3id.org/bilateral/id/official/george-w-bush-usa')
+    """
+    if canonical:
+        return _mint("official", f"{slug(canonical)}-{(iso or 'xxx').lower()}")
     surname = name.split()[-1] if name.split() else name
     return _mint("official", f"{person_key(surname)}-{(iso or 'xxx').lower()}")
 

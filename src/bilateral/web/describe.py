@@ -12,8 +12,9 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.term import Identifier
 
 from ..mapping.namespaces import BL
-from ..store import GraphResult, Store
-from .lookups import PROLOGUE, name_parts, scalar, select
+from ..store import GraphResult, SelectResult, Store
+from .lookups import PROLOGUE
+from .rows import fetch, names, values
 
 _FIRST = (RDF.type, RDFS.label)
 _PATTERN = {"out": "?e ?p ?o", "in": "?o ?p ?e"}
@@ -68,54 +69,81 @@ class Description:
 
 def exists(store: Store, iri: URIRef) -> bool:
     """Whether any triple mentions ``iri`` as subject or object."""
-    answer = store.query("ASK WHERE { { ?e ?p ?o } UNION { ?s ?p ?e } }", bindings={"e": iri})
+    answer = store.query(f"ASK WHERE {{ {{ {values('e', [iri])} ?e ?p ?o }} UNION "
+                         f"{{ {values('e', [iri])} ?s ?p ?e }} }}")
     return bool(getattr(answer, "value", False))
 
 
 def display_name(store: Store, iri: URIRef) -> str | None:
-    """A readable name: the label or title, else one made from the entity's facts."""
-    rows = select(store, f"SELECT ?s (MIN(STR(?name)) AS ?label) WHERE {{ {name_parts()} }} "
-                         "GROUP BY ?s", {"s": iri})
-    label = rows[0].get("label") if rows else None
-    return str(label) if label is not None else None
+    """A readable name: the label or title, else None."""
+    return names(store, [iri]).get(str(iri))
 
 
 def describe(
     store: Store, iri: URIRef, page_size: int, paged: tuple[str, URIRef, int] | None = None
 ) -> Description:
-    """The description of ``iri``; ``paged`` = (direction, property, page) turns one group."""
+    """The description of ``iri``; ``paged`` = (direction, property, page) turns one group.
+
+    Groups that fit on one page are read together and sorted by name; a larger group is
+    read one page at a time, in IRI order, so that a busy entity stays fast.
+    """
     groups: dict[str, list[Group]] = {}
     for direction in ("out", "in"):
-        counts = select(store, f"SELECT ?e ?p (COUNT(DISTINCT ?o) AS ?n) WHERE {{ "
-                               f"{_PATTERN[direction]} }} GROUP BY ?e ?p", {"e": iri})
+        counts = fetch(store, f"SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE {{ "
+                              f"{values('e', [iri])} {_PATTERN[direction]} }} GROUP BY ?p")
         found = []
+        small = [URIRef(str(r["p"])) for r in counts if int(str(r["n"])) <= page_size]
+        values_of = _small_groups(store, iri, direction, small)
         for row in counts:
-            predicate, count = URIRef(str(row["p"])), scalar([row], "n")
+            predicate, count = URIRef(str(row["p"])), int(str(row["n"]))
             page = 1
             if paged and paged[0] == direction and paged[1] == predicate:
                 page = paged[2]
             pages = max(1, math.ceil(count / page_size))
             page = min(max(1, page), pages)
-            values = _values(store, iri, direction, predicate, page_size, page)
-            found.append(Group(predicate, direction, count, values, page, pages, page_size))  # type: ignore[arg-type]
+            terms = values_of.get(predicate)
+            if terms is None:
+                terms = _page_of(store, iri, direction, predicate, page_size, page)
+            found.append(Group(predicate, direction, count,  # type: ignore[arg-type]
+                               [Value(t) for t in terms], page, pages, page_size))
         groups[direction] = sorted(found, key=_group_order)
+    shown = [v for gs in groups.values() for g in gs for v in g.values]
+    named = names(store, [iri] + [v.term for v in shown])
+    for group in (g for gs in groups.values() for g in gs):
+        for value in group.values:
+            value.label = named.get(str(value.term)) if isinstance(value.term, URIRef) else None
+        if group.pages == 1:
+            group.values.sort(key=lambda v: (v.label is None, (v.label or "").lower(),
+                                             str(v.term)))
     types = [v.term for g in groups["out"] if g.predicate == RDF.type for v in g.values]
-    return Description(iri, display_name(store, iri), [URIRef(str(t)) for t in types],
+    return Description(iri, named.get(str(iri)), [URIRef(str(t)) for t in types],
                        groups["out"], groups["in"], page_size)
 
 
-def _values(
+def _small_groups(
+    store: Store, iri: URIRef, direction: str, predicates: list[URIRef]
+) -> dict[URIRef, list[Identifier]]:
+    """Every value of the groups that fit on one page, in one query."""
+    found: dict[URIRef, list[Identifier]] = {p: [] for p in predicates}
+    if not predicates:
+        return found
+    rows = store.query(f"SELECT DISTINCT ?p ?o WHERE {{ {values('e', [iri])} "
+                       f"{values('p', predicates)} {_PATTERN[direction]} }}")
+    assert isinstance(rows, SelectResult)
+    for row in rows.rows:
+        found[URIRef(str(row["p"]))].append(row["o"])  # type: ignore[arg-type]
+    return found
+
+
+def _page_of(
     store: Store, iri: URIRef, direction: str, predicate: URIRef, size: int, page: int
-) -> list[Value]:
-    rows = select(store, f"""
-        SELECT ?e ?p ?o (MIN(STR(?name)) AS ?label) WHERE {{
-          {_PATTERN[direction]} .
-          OPTIONAL {{ FILTER (isIRI(?o)) {name_parts("o")} }}
-        }} GROUP BY ?e ?p ?o
-        ORDER BY (!BOUND(?label)) LCASE(?label) STR(?o)
-        LIMIT {int(size)} OFFSET {int((page - 1) * size)}""", {"e": iri, "p": predicate})
-    return [Value(r["o"], str(r["label"]) if r.get("label") is not None else None)  # type: ignore[arg-type]
-            for r in rows]
+) -> list[Identifier]:
+    """One page of a large group, in IRI (or value) order."""
+    rows = store.query(f"""SELECT DISTINCT ?o WHERE {{
+          {values('e', [iri])} {values('p', [predicate])} {_PATTERN[direction]} }}
+        ORDER BY ?o LIMIT {int(size)} OFFSET {int((page - 1) * size)}""")
+    assert isinstance(rows, SelectResult)
+    return [row["o"] for row in rows.rows]  # type: ignore[misc]
 
 
 def _group_order(group: Group) -> tuple[int, str]:
@@ -127,8 +155,7 @@ def entity_triples(store: Store, iri: URIRef) -> GraphResult:
     """The entity's own statements, plus the labels of what they point to."""
     result = store.query(
         PROLOGUE + "CONSTRUCT { ?e ?p ?o . ?o rdfs:label ?l } "
-        "WHERE { ?e ?p ?o OPTIONAL { ?o rdfs:label ?l } }",
-        bindings={"e": iri},
+        f"WHERE {{ {values('e', [iri])} ?e ?p ?o OPTIONAL {{ ?o rdfs:label ?l }} }}",
     )
     assert isinstance(result, GraphResult)
     return result
@@ -140,8 +167,10 @@ KIND_ORDER = (
     ("relation", (BL.BilateralRelation,)),
     ("official", (BL.Official,)),
     ("visit", (BL.Visit,)),
-    ("agreement", (BL.Agreement, BL.MemorandumOfUnderstanding, BL.Treaty, BL.Contract,
-                   BL.JointDeclaration)),
+    (
+        "agreement",
+        (BL.Agreement, BL.MemorandumOfUnderstanding, BL.Treaty, BL.Contract, BL.JointDeclaration),
+    ),
     ("event", (BL.Event, BL.Meeting, BL.Talks, BL.Summit, BL.CommissionSession)),
 )
 

@@ -39,8 +39,9 @@ def entity(local: str) -> Response:
             local, fmt = local[: -len(candidate.suffix) - 1], candidate
             break
     iri = URIRef(runtime().settings.base_iri + local)
-    alternates = {f: url_for("entities.entity", local=f"{local}.{f.suffix}")
-                  for f in ENTITY_FORMATS}
+    alternates = {
+        f: url_for("entities.entity", local=f"{local}.{f.suffix}") for f in ENTITY_FORMATS
+    }
     return respond(iri, fmt, alternates)
 
 
@@ -53,7 +54,8 @@ def respond(iri: URIRef, fmt: Format | None, alternates: dict[Format, str]) -> R
     response = rdf_response(iri, fmt) if fmt is not None else html_response(iri, alternates)
     response.headers["Vary"] = "Accept"
     response.headers["Link"] = ", ".join(
-        f'<{url}>; rel="alternate"; type="{f.media_type}"' for f, url in alternates.items())
+        f'<{url}>; rel="alternate"; type="{f.media_type}"' for f, url in alternates.items()
+    )
     return response
 
 
@@ -86,8 +88,15 @@ def html_response(iri: URIRef, alternates: dict[Format, str]) -> Response:
     page = run_limited(read)
     if page is None:
         raise NotFound(f"nothing is known about <{iri}>")
-    html = render_template("entity.html", page=page, d=page.description, view=page.view,
-                           kind=page.kind, alternates=alternates, paged=paged)
+    html = render_template(
+        "entity.html",
+        page=page,
+        d=page.description,
+        view=page.view,
+        kind=page.kind,
+        alternates=alternates,
+        paged=paged,
+    )
     return Response(html, mimetype="text/html")
 
 

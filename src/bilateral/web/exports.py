@@ -60,16 +60,32 @@ def download() -> Response:
         raise NotFound(f"no article {article!r} in the knowledge base")
     handle = tempfile.TemporaryFile()
     try:
-        export(store, fmt.name, handle, graph, profile=profile, entity=entity_iri,
-               site=request.url_root)
+        export(
+            store,
+            fmt.name,
+            handle,
+            graph,
+            profile=profile,
+            entity=entity_iri,
+            site=request.url_root,
+        )
     except ExportError as error:
         handle.close()
         raise NotFound(str(error)) from None
     handle.seek(0)
-    stem = "bilateral" + (f"-{iris.slug(article)}" if article else "") + (
-        "-entity" if entity else "") + ("" if profile == "full" else f"-{profile}")
-    return send_file(handle, mimetype=fmt.media_type, as_attachment=True,
-                     download_name=stem + fmt.suffix, max_age=0)
+    stem = (
+        "bilateral"
+        + (f"-{iris.slug(article)}" if article else "")
+        + ("-entity" if entity else "")
+        + ("" if profile == "full" else f"-{profile}")
+    )
+    return send_file(
+        handle,
+        mimetype=fmt.media_type,
+        as_attachment=True,
+        download_name=stem + fmt.suffix,
+        max_age=0,
+    )
 
 
 @bp.route("/context.jsonld")

@@ -34,21 +34,43 @@ class Format:
 
 
 RESULT_FORMATS = (
-    Format("json", "application/sparql-results+json", "srj", "JSON",
-           ("application/json", "text/javascript", "application/javascript")),
-    Format("xml", "application/sparql-results+xml", "srx", "XML",
-           ("application/xml", "text/xml")),
+    Format(
+        "json",
+        "application/sparql-results+json",
+        "srj",
+        "JSON",
+        ("application/json", "text/javascript", "application/javascript"),
+    ),
+    Format("xml", "application/sparql-results+xml", "srx", "XML", ("application/xml", "text/xml")),
     Format("csv", "text/csv", "csv", "CSV"),
     Format("tsv", "text/tab-separated-values", "tsv", "TSV"),
 )
 GRAPH_FORMATS = (
-    Format("turtle", "text/turtle", "ttl", "Turtle", ("application/x-turtle", "n3", "text/n3"),
-           "turtle"),
+    Format(
+        "turtle",
+        "text/turtle",
+        "ttl",
+        "Turtle",
+        ("application/x-turtle", "n3", "text/n3"),
+        "turtle",
+    ),
     Format("ntriples", "application/n-triples", "nt", "N-Triples", ("text/plain",), "nt"),
-    Format("jsonld", "application/ld+json", "jsonld", "JSON-LD",
-           ("json-ld", "json", "application/json"), "json-ld"),
-    Format("rdfxml", "application/rdf+xml", "rdf", "RDF/XML",
-           ("xml", "rdf+xml", "application/xml", "text/xml"), "xml"),
+    Format(
+        "jsonld",
+        "application/ld+json",
+        "jsonld",
+        "JSON-LD",
+        ("json-ld", "json", "application/json"),
+        "json-ld",
+    ),
+    Format(
+        "rdfxml",
+        "application/rdf+xml",
+        "rdf",
+        "RDF/XML",
+        ("xml", "rdf+xml", "application/xml", "text/xml"),
+        "xml",
+    ),
     Format("nquads", "application/n-quads", "nq", "N-Quads", (), "nquads"),
     Format("trig", "application/trig", "trig", "TriG", (), "trig"),
 )

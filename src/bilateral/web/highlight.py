@@ -30,8 +30,9 @@ class Highlighted:
 
 def highlight(text: str, spans: list[Span]) -> Highlighted:
     """Wrap each span (overlapping ones merged) in ``<mark>``; escape all text."""
-    placed = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)),
-                    key=lambda s: (s.start, s.end))
+    placed = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, s.end)
+    )
     misplaced = [s for s in spans if s not in placed]
     merged: list[list] = []
     for span in placed:

@@ -27,7 +27,7 @@ def entity_prefix(base_iri: str) -> str:
 def local_part(iri: str) -> str | None:
     """The part of an entity IRI after the configured base, or None for other IRIs."""
     base = runtime().settings.base_iri
-    return iri[len(base):] if iri.startswith(base) and len(iri) > len(base) else None
+    return iri[len(base) :] if iri.startswith(base) and len(iri) > len(base) else None
 
 
 def href(term: Node | str) -> str | None:
@@ -52,9 +52,9 @@ def compact(term: Node | str) -> str:
     iri = str(term)
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     if iri.startswith(iris.base()) and len(iri) > len(iris.base()):
-        return iri[len(iris.base()):]
+        return iri[len(iris.base()) :]
     return iri
 
 

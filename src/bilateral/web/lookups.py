@@ -55,19 +55,23 @@ def scalar(rows: list[dict[str, Identifier | None]], name: str) -> int:
 
 def class_counts(store: Store) -> dict[URIRef, int]:
     """How many distinct resources each class has."""
-    rows = select(store, "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } "
-                         "GROUP BY ?type")
+    rows = select(
+        store, "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type"
+    )
     return {r["type"]: scalar([r], "n") for r in rows if isinstance(r["type"], URIRef)}
 
 
 def recent_articles(store: Store, limit: int = 10) -> list[dict[str, Identifier | None]]:
     """The newest articles with title and date."""
-    return select(store, f"""
+    return select(
+        store,
+        f"""
         SELECT ?article (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?date) WHERE {{
           ?article a bl:Article .
           OPTIONAL {{ ?article dcterms:title ?t }}
           OPTIONAL {{ ?article dcterms:date ?d }}
-        }} GROUP BY ?article ORDER BY DESC(?date) ?article LIMIT {int(limit)}""")
+        }} GROUP BY ?article ORDER BY DESC(?date) ?article LIMIT {int(limit)}""",
+    )
 
 
 _SEARCH_WHERE = """
@@ -79,15 +83,25 @@ _SEARCH_WHERE = """
 def search(store: Store, text: str, page: int, size: int) -> tuple[int, list[Hit]]:
     """Resources whose label, alternative label or title contains ``text`` (any case)."""
     bound = {"q": Literal(text)}
-    total = scalar(select(store, f"SELECT ?q (COUNT(DISTINCT ?s) AS ?n) WHERE {{"
-                                 f"{_SEARCH_WHERE}}} GROUP BY ?q", bound), "n")
-    rows = select(store, f"""
+    total = scalar(
+        select(
+            store,
+            f"SELECT ?q (COUNT(DISTINCT ?s) AS ?n) WHERE {{{_SEARCH_WHERE}}} GROUP BY ?q",
+            bound,
+        ),
+        "n",
+    )
+    rows = select(
+        store,
+        f"""
         SELECT ?q ?s (MIN(STR(?l)) AS ?label) (GROUP_CONCAT(DISTINCT STR(?type); separator=" ")
                AS ?types) WHERE {{ {_SEARCH_WHERE} OPTIONAL {{ ?s a ?type }} }}
         GROUP BY ?q ?s
         ORDER BY (LCASE(?label) != LCASE(STR(?q))) (!STRSTARTS(LCASE(?label), LCASE(STR(?q))))
                  LCASE(?label) ?s
-        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""", bound)
+        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""",
+        bound,
+    )
     return total, [_hit(r) for r in rows]
 
 
@@ -110,16 +124,26 @@ def name_parts(var: str = "s") -> str:
 def instances(store: Store, kind: URIRef, page: int, size: int) -> tuple[int, list[Hit]]:
     """Resources of one class, by name, one page of them."""
     bound = {"kind": kind}
-    total = scalar(select(store, "SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) "
-                                 "WHERE { ?s a ?kind } GROUP BY ?kind", bound), "n")
-    rows = select(store, f"""
+    total = scalar(
+        select(
+            store,
+            "SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?kind } GROUP BY ?kind",
+            bound,
+        ),
+        "n",
+    )
+    rows = select(
+        store,
+        f"""
         SELECT ?kind ?s (MIN(STR(?name)) AS ?label) (MIN(STR(?when)) AS ?date)
                (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?types) WHERE {{
           ?s a ?kind .
           {name_parts()}
           OPTIONAL {{ ?s a ?type }}
         }} GROUP BY ?kind ?s ORDER BY (!BOUND(?label)) LCASE(?label) ?date ?s
-        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""", bound)
+        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""",
+        bound,
+    )
     return total, [_hit(r) for r in rows]
 
 
@@ -133,5 +157,9 @@ def _hit(row: dict[str, Identifier | None]) -> Hit:
     types = str(row.get("types") or "").split()
     label = row.get("label")
     date = row.get("date")
-    return Hit(URIRef(str(row["s"])), str(label) if label is not None else None, sorted(types),
-               str(date) if date is not None else None)
+    return Hit(
+        URIRef(str(row["s"])),
+        str(label) if label is not None else None,
+        sorted(types),
+        str(date) if date is not None else None,
+    )

@@ -45,8 +45,7 @@ def _html(query: NamedQuery, params: dict[str, str]) -> Response:
     try:
         bindings = query.bindings(params)
     except QueryError as error:
-        html = render_template("query.html", nq=query, values=params, error=str(error),
-                               table=None)
+        html = render_template("query.html", nq=query, values=params, error=str(error), table=None)
         return Response(html, status=400 if params else 200, mimetype="text/html")
     store = get_store()
 

@@ -22,8 +22,13 @@ def home() -> str:
     store = get_store()
     counts, articles = run_limited(lambda: (class_counts(store), recent_articles(store)))
     kinds = [(iri, label, counts.get(iri, 0)) for iri, label in HOME_KINDS]
-    return render_template("home.html", kinds=kinds, articles=articles,
-                           queries=runtime().queries.values(), graphs=len(store.graphs()))
+    return render_template(
+        "home.html",
+        kinds=kinds,
+        articles=articles,
+        queries=runtime().queries.values(),
+        graphs=len(store.graphs()),
+    )
 
 
 @bp.route("/search")
@@ -37,9 +42,17 @@ def search_page() -> str:
     if text:
         store = get_store()
         total, hits = run_limited(lambda: search(store, text, page, size))
-    return render_template("list.html", title=f"Search: {text}" if text else "Search",
-                           q=text, total=total, hits=hits, page=page, size=size,
-                           endpoint="pages.search_page", args={"q": text})
+    return render_template(
+        "list.html",
+        title=f"Search: {text}" if text else "Search",
+        q=text,
+        total=total,
+        hits=hits,
+        page=page,
+        size=size,
+        endpoint="pages.search_page",
+        args={"q": text},
+    )
 
 
 @bp.route("/browse")
@@ -52,9 +65,17 @@ def browse() -> str:
     page, size = _page(), runtime().settings.page_size
     store = get_store()
     total, hits = run_limited(lambda: instances(store, kind, page, size))
-    return render_template("list.html", title="Browse", kind=kind, total=total, hits=hits,
-                           page=page, size=size, endpoint="pages.browse",
-                           args={"type": request.args.get("type", "bl:State")})
+    return render_template(
+        "list.html",
+        title="Browse",
+        kind=kind,
+        total=total,
+        hits=hits,
+        page=page,
+        size=size,
+        endpoint="pages.browse",
+        args={"type": request.args.get("type", "bl:State")},
+    )
 
 
 @bp.route("/resource")
@@ -73,8 +94,9 @@ def resource() -> Response:
         fmt = lookup(ENTITY_FORMATS, request.args["format"])
         if fmt is None:
             raise BadRequest("format is one of " + ", ".join(f.suffix for f in ENTITY_FORMATS))
-    alternates = {f: url_for("pages.resource", iri=str(iri), format=f.suffix)
-                  for f in ENTITY_FORMATS}
+    alternates = {
+        f: url_for("pages.resource", iri=str(iri), format=f.suffix) for f in ENTITY_FORMATS
+    }
     return respond(iri, fmt, alternates)
 
 

@@ -66,59 +66,79 @@ class Sections:
         visits = self.named("Visits made and hosted", "visits-of-state", state=iri)
         agreements = self.named("Agreements", "agreements-of-state", state=iri)
         events = self.named("Events", "events-involving-state", state=iri)
-        view = KindView([
-            self.named("Partners ranked by activity", "state-partners", state=iri),
-            self.named("Officials and their posts", "officials-of-state", state=iri),
-            visits, agreements, events,
-        ])
+        view = KindView(
+            [
+                self.named("Partners ranked by activity", "state-partners", state=iri),
+                self.named("Officials and their posts", "officials-of-state", state=iri),
+                visits,
+                agreements,
+                events,
+            ]
+        )
         view.timeline = layout(
             _items(visits.table, "visit", "start", "visitor")
             + _items(agreements.table, "agreement", "signed", "topic")
-            + _items(events.table, "event", "date", "event"))
+            + _items(events.table, "event", "date", "event")
+        )
         return view
 
     def _relation(self, iri: str) -> KindView:
-        rows = select(self.store, "SELECT ?state WHERE { ?rel bl:betweenState ?state } "
-                                  "GROUP BY ?state ORDER BY ?state", {"rel": URIRef(iri)})
+        rows = select(
+            self.store,
+            "SELECT ?state WHERE { ?rel bl:betweenState ?state } GROUP BY ?state ORDER BY ?state",
+            {"rel": URIRef(iri)},
+        )
         states = [str(r["state"]) for r in rows]
         if len(states) != 2:
             return KindView()
         a, b = states
         timeline = self.named("Timeline", "relation-timeline", a=a, b=b)
-        view = KindView([
-            self.named("Visits both ways", "visits-between", a=a, b=b),
-            self.named("Agreements", "agreements-between", a=a, b=b),
-            timeline,
-        ])
+        view = KindView(
+            [
+                self.named("Visits both ways", "visits-between", a=a, b=b),
+                self.named("Agreements", "agreements-between", a=a, b=b),
+                timeline,
+            ]
+        )
         view.timeline = layout(_items(timeline.table, None, "date", "item"))
-        view.sources = self.internal("Sources", """
+        view.sources = self.internal(
+            "Sources",
+            """
             SELECT ?article (SAMPLE(?t) AS ?articleLabel) (MIN(STR(?d)) AS ?published)
                    (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
               { ?rel prov:wasDerivedFrom ?article BIND (?rel AS ?fact) }
               UNION { ?fact bl:concernsRelation ?rel ; prov:wasDerivedFrom ?article }
               OPTIONAL { ?article dcterms:title ?t }
               OPTIONAL { ?article dcterms:date ?d }
-            } GROUP BY ?article ORDER BY DESC(?published) ?article""", rel=URIRef(iri)).table
+            } GROUP BY ?article ORDER BY DESC(?published) ?article""",
+            rel=URIRef(iri),
+        ).table
         return view
 
     def _official(self, iri: str) -> KindView:
         visits = self.named("Visits", "visits-by-official", official=iri)
         meetings = self.named("Meetings", "meetings-of-official", official=iri)
-        agreements = self.named("Agreements signed at their meetings", "agreements-of-official",
-                                official=iri)
-        posts = self.internal("Posts", """
+        agreements = self.named(
+            "Agreements signed at their meetings", "agreements-of-official", official=iri
+        )
+        posts = self.internal(
+            "Posts",
+            """
             SELECT ?position (MIN(STR(?pl)) AS ?positionLabel) ?state
                    (MIN(STR(?sl)) AS ?stateLabel) (SAMPLE(?r) AS ?role) WHERE {
               ?official bl:holdsPosition ?position .
               OPTIONAL { ?position rdfs:label ?pl }
               OPTIONAL { ?position bl:ofState ?state OPTIONAL { ?state rdfs:label ?sl } }
               OPTIONAL { ?position bl:role ?r }
-            } GROUP BY ?position ?state ORDER BY ?positionLabel""", official=URIRef(iri))
+            } GROUP BY ?position ?state ORDER BY ?positionLabel""",
+            official=URIRef(iri),
+        )
         view = KindView([posts, visits, meetings, agreements])
         view.timeline = layout(
             _items(visits.table, "visit", "start", "hostState")
             + _items(meetings.table, "event", "date", "event")
-            + _items(agreements.table, "agreement", "signed", "topic"))
+            + _items(agreements.table, "agreement", "signed", "topic")
+        )
         return view
 
     def _fact(self, iri: str) -> KindView:
@@ -129,7 +149,9 @@ class Sections:
     def _article(self, iri: str) -> KindView:
         article = URIRef(iri)
         view = KindView([self.named("Facts from this article", "article-facts", article=iri)])
-        meta = select(self.store, """
+        meta = select(
+            self.store,
+            """
             SELECT (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?date) (SAMPLE(?src) AS ?source)
                    (SAMPLE(?u) AS ?url) (SAMPLE(?b) AS ?body) WHERE {
               OPTIONAL { ?article dcterms:title ?t }
@@ -137,17 +159,30 @@ class Sections:
               OPTIONAL { ?article dcterms:source ?src }
               OPTIONAL { ?article schema:url ?u }
               OPTIONAL { ?article schema:articleBody ?b }
-            }""", {"article": article})
+            }""",
+            {"article": article},
+        )
         view.article = {k: v for k, v in (meta[0] if meta else {}).items() if v is not None}
         text = str(view.article.pop("body", ""))
-        rows = select(self.store, f"""
+        rows = select(
+            self.store,
+            f"""
             SELECT ?ev ?start ?end (MIN(STR(?name)) AS ?label) WHERE {{
               ?ev bl:inArticle ?article ; bl:startOffset ?start ; bl:endOffset ?end .
               OPTIONAL {{ ?fact bl:hasEvidence ?ev . {name_parts("fact")} }}
-            }} GROUP BY ?ev ?start ?end ORDER BY ?start""", {"article": article})
-        spans = [Span(int(r["start"].toPython()), int(r["end"].toPython()),  # type: ignore[union-attr]
-                      anchor(r["ev"]), str(r.get("label") or ""))
-                 for r in rows if r.get("start") is not None and r.get("end") is not None]
+            }} GROUP BY ?ev ?start ?end ORDER BY ?start""",
+            {"article": article},
+        )
+        spans = [
+            Span(
+                int(r["start"].toPython()),
+                int(r["end"].toPython()),  # type: ignore[union-attr]
+                anchor(r["ev"]),
+                str(r.get("label") or ""),
+            )
+            for r in rows
+            if r.get("start") is not None and r.get("end") is not None
+        ]
         view.text = highlight(text, spans)
         return view
 
@@ -165,6 +200,12 @@ def _items(table: Table, lane: str | None, date: str, label: str) -> list[Item]:
         named = row.get(label)
         text = (named.label or str(named.term)) if named and named.term is not None else ""
         kind = lane or str(row["kind"].term if "kind" in row else "event")
-        items.append(Item(str(when.term) if when and when.term is not None else None,
-                          text, str(subject.term), kind))
+        items.append(
+            Item(
+                str(when.term) if when and when.term is not None else None,
+                text,
+                str(subject.term),
+                kind,
+            )
+        )
     return items

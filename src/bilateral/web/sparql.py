@@ -108,8 +108,10 @@ def execute(store: Store, asked: ProtocolRequest, fmt: Format) -> bytes:
     :raises QueryError: the query does not parse, or its answer cannot be written in ``fmt``.
     """
     assert asked.query is not None
-    options = {"default_graphs": asked.default_graphs or None,
-               "named_graphs": asked.named_graphs or None}
+    options = {
+        "default_graphs": asked.default_graphs or None,
+        "named_graphs": asked.named_graphs or None,
+    }
     if fmt.name == "jsonld":
         result = store.query(asked.query, **options)  # type: ignore[arg-type]
         if result.kind != "graph":
@@ -153,8 +155,12 @@ def _workbench(query: str) -> Response:
         "  OPTIONAL { ?visit bl:startDate ?date }\n"
         "}\nORDER BY ?date\nLIMIT 50\n"
     )
-    html = render_template("workbench.html", query=query or example, autorun=bool(query),
-                           base_iri=runtime().settings.base_iri)
+    html = render_template(
+        "workbench.html",
+        query=query or example,
+        autorun=bool(query),
+        base_iri=runtime().settings.base_iri,
+    )
     return Response(html, mimetype="text/html")
 
 

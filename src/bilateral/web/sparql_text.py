@@ -17,7 +17,16 @@ from rdflib.plugins.sparql.parser import parseUpdate
 
 QUERY_FORMS = ("select", "ask", "construct", "describe")
 UPDATE_FORMS = (
-    "insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with",
+    "insert",
+    "delete",
+    "load",
+    "clear",
+    "drop",
+    "create",
+    "add",
+    "move",
+    "copy",
+    "with",
 )
 
 _NOISE = re.compile(

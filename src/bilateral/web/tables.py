@@ -42,14 +42,14 @@ class Table:
         return [row[name].term for row in self.rows if name in row]
 
 
-def make_table(result: SelectResult, hidden: set[str] | None = None,
-               limit: int = MAX_ROWS) -> Table:
+def make_table(
+    result: SelectResult, hidden: set[str] | None = None, limit: int = MAX_ROWS
+) -> Table:
     """Read up to ``limit`` rows of ``result`` into a table (reading runs the query)."""
     hidden = hidden or set()
     names = set(result.variables)
     labels = {v: v + "Label" for v in result.variables if v + "Label" in names}
-    columns = [v for v in result.variables
-               if v not in hidden and v not in set(labels.values())]
+    columns = [v for v in result.variables if v not in hidden and v not in set(labels.values())]
     taken = list(islice(result.rows, limit + 1))
     rows = []
     for solution in taken[:limit]:

@@ -89,9 +89,13 @@ def layout(items: Iterable[Item], width: int = 760, lane_height: int = 26) -> Ti
     span = last - first
     scale = (width - left - right) / span
     step = max(1, round(span / 10))
-    timeline.ticks = [Tick(left + (year - first) * scale, str(year))
-                      for year in range(first, last + 1, step)]
+    timeline.ticks = [
+        Tick(left + (year - first) * scale, str(year)) for year in range(first, last + 1, step)
+    ]
     lane_y = dict((lane, y) for y, lane in timeline.lanes)
-    timeline.marks = [Mark(round(left + (t - first) * scale, 1), lane_y[i.lane], i)
-                      for t, i in dated if t is not None]
+    timeline.marks = [
+        Mark(round(left + (t - first) * scale, 1), lane_y[i.lane], i)
+        for t, i in dated
+        if t is not None
+    ]
     return timeline
