@@ -165,7 +165,24 @@ def find_visits(
         subjects = [m.official for m in in_sentence if m.official is not None]
         if subjects and not _PRONOUN_SUBJECT.match(sentence.text):
             last_official = subjects[0]
-    return _merge(found, officials, published, dateline)
+    visits = _merge(found, officials, published, dateline)
+    _cities_from_article(text, visits, published)
+    return visits
+
+
+def _cities_from_article(text: str, visits: list[Visit], published: date | None) -> None:
+    """A trip under way with no city takes the host's city the story is set in ("talks in
+    New Delhi"), when the story names exactly one."""
+    for visit in visits:
+        if visit.city is not None or visit.status != "ongoing":
+            continue
+        cities = {
+            canonical_city(place) or place
+            for match in _IN_PLACE.finditer(text)
+            if state_of_city(place := match.group("place").rstrip(".")) == visit.host_state
+        }
+        if len(cities) == 1:
+            visit.city = cities.pop()
 
 
 def _clause(text: str, sentence: Sentence, trigger) -> str:
