@@ -42,7 +42,7 @@ _KIND = (
 )
 _HEAD = regex.compile(rf"\b(?P<kind>(?i:{_KIND}))\b")
 _SIGNED = regex.compile(
-    r"\b(?:signed|inked|concluded|initial(?:l)?ed|exchanged|sealed|adopted|issued|agreed[ \t]+on)\b",
+    r"\b(?:signed|inked|concluded|initial(?:l)?ed|exchanged|sealed|adopted|issued)\b",
     regex.I,
 )
 _NOT_YET = regex.compile(
@@ -67,7 +67,7 @@ _TOPIC = regex.compile(
     regex.I,
 )
 _TOPIC_END = regex.compile(
-    r",[ \t]*(?:which|who|while|whereas|and[ \t]+the|the[ \t]+\w+[ \t]+said)\b|[ \t]+(?:on|at|in|during|"
+    r",[ \t]*(?:which|who|while|whereas|and[ \t]+the|the[ \t]+\w+[ \t]+said|and[ \t]+(?:said|says|agreed|announced|called|will|would|pledged|vowed))\b|[ \t]+(?:on|at|in|during|"
     r"with|after|before|when|as|under)[ \t]+(?=(?:\p{Lu}|the[ \t]+sidelines|\d))|[ \t]+(?:signed|was|"
     r"were|had|has)\b",
 )
@@ -82,6 +82,28 @@ _INCLUDING = regex.compile(
 _LIST_ITEM = regex.compile(
     rf"^[ \t]*(?:\d{{1,2}}[.)]|[-•*])[ \t]+(?P<kind>(?i:{_KIND}))\b(?P<rest>[^\n]*)", regex.M
 )
+_KIND_WORDS = {
+    "agreement",
+    "agreements",
+    "treaty",
+    "treaties",
+    "declaration",
+    "declarations",
+    "memorandum",
+    "memoranda",
+    "of",
+    "understanding",
+    "mou",
+    "mous",
+    "accord",
+    "pact",
+    "protocol",
+    "deal",
+    "contract",
+    "statement",
+    "joint",
+    "convention",
+}
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
@@ -132,6 +154,10 @@ def find_agreements(
             earlier = next(
                 (a for a in reversed(made) if a.kind == found.kind and not a.count), None
             )
+            if found.name and found.count == 1 and earlier is not None and earlier.topic is None:
+                earlier.topic = found.name + (f": {found.topics[0]}" if found.topics else "")
+                earlier.evidence.append(Evidence(sentence.text, sentence.start, sentence.end, 0.8))
+                continue
             if found.anaphoric and earlier is not None:
                 earlier.evidence.append(Evidence(sentence.text, sentence.start, sentence.end, 0.8))
                 earlier.signed = earlier.signed or _date(text, sentence, dates)
@@ -311,6 +337,8 @@ def _name(body: str, head, sentence: Sentence) -> str | None:
     words = regex.sub(r"^(?:(?:The|A|An|This|That|In|On|At|By|Under)[ \t]+)+", "", words.strip())
     if not before and not after:
         return None
+    if words.lower() == head.group().lower():
+        return None
     if before and not after and words.lower() in ("joint declaration", "joint statement"):
         return None
     return words
@@ -380,8 +408,9 @@ def _expand(found: _Instrument, parties, signed, event, evidence) -> list[Agreem
 def _key(agreement: Agreement) -> str | None:
     if agreement.count or not agreement.topic:
         return None
-    words = regex.findall(r"\w+", agreement.topic.lower())
-    return " ".join(words[:8])
+    words = [w for w in regex.findall(r"\w+", agreement.topic.lower()) if w not in _KIND_WORDS]
+    words = words[1:] if words and words[0] in ("the", "a", "an") else words
+    return " ".join(words[:8]) or None
 
 
 def _parties(
