@@ -135,3 +135,28 @@ def test_an_undated_report_of_a_trip_under_way_joins_the_same_visit(store):
         store, "SELECT DISTINCT ?a WHERE { ?v prov:wasDerivedFrom ?a }", v=URIRef(visits[0])
     )
     assert len(sources) == 3
+
+
+def test_two_reports_of_one_dated_signing_give_one_agreement(store, tmp_path):
+    texts = {
+        "wire-a": "TOKYO, Dec 12 - Japan and India signed an agreement on high-speed rail on "
+        "12 December 2015, officials said.",
+        "wire-b": "NEW DELHI - India and Japan signed an agreement on high-speed rail on "
+        "12 December 2015 in New Delhi, the foreign ministry said.",
+    }
+    paths = []
+    for article_id, text in texts.items():
+        path = tmp_path / f"{article_id}.json"
+        path.write_text(
+            json.dumps(
+                {"id": article_id, "title": article_id, "text": text, "published": "2015-12-13"}
+            )
+        )
+        paths.append(str(path))
+    pipeline.ingest(paths, store)
+    agreements = _values(store, "SELECT DISTINCT ?a WHERE { ?a a bl:Agreement }")
+    assert len(agreements) == 1
+    sources = _values(
+        store, "SELECT DISTINCT ?s WHERE { ?a prov:wasDerivedFrom ?s }", a=URIRef(agreements[0])
+    )
+    assert len(sources) == 2

@@ -1,5 +1,6 @@
 """One article's facts as triples for its own named graph."""
 
+import re
 from datetime import date
 
 from rdflib import Literal, URIRef
@@ -189,7 +190,7 @@ def _visit_month(visit: Visit, published: date | None) -> str | None:
 
 
 def _event(g: _Graph, event: Event, officials: dict[str, URIRef]) -> URIRef:
-    node = iris.event_iri(event.kind, g.article.id, event.name.casefold())
+    node = iris.event_iri(event.kind, *_event_key(event, g.article))
     g.add(node, RDF.type, _EVENT_KIND[event.kind])
     g.add(node, RDF.type, BL.Event)
     g.add(node, RDFS.label, event.name)
@@ -214,8 +215,33 @@ def _event(g: _Graph, event: Event, officials: dict[str, URIRef]) -> URIRef:
     return node
 
 
+def _agreement_key(agreement: Agreement, article_id: str, index: int) -> tuple[object, ...]:
+    """What names an agreement: a dated instrument by its parties, kind, date and subject, so
+    that two reports of one signing meet; an undated one stays the article's own."""
+    if agreement.signed is not None and agreement.signed.precision == "day":
+        words = sorted(set(re.findall(r"[a-z]{4,}", (agreement.topic or "").lower())))[:6]
+        return (
+            *sorted(agreement.parties),
+            agreement.kind,
+            agreement.signed.value,
+            agreement.count,
+            *words,
+        )
+    return article_id, index, agreement.kind, agreement.topic
+
+
+def _event_key(event: Event, article) -> tuple[object, ...]:
+    """What names an event: a commission session by its states and ordinal, a dated summit or
+    meeting by its states, participants and date; otherwise the article's own."""
+    if event.kind == "commission" and event.ordinal:
+        return (*sorted(event.states), event.ordinal)
+    if event.date is not None and event.date.precision == "day":
+        return (*sorted(event.states), *sorted(event.participants), event.date.value)
+    return article.id, event.name.casefold()
+
+
 def _agreement(g: _Graph, agreement: Agreement, index: int, events: dict[str, URIRef]) -> None:
-    node = iris.agreement_iri(g.article.id, index, agreement.kind, agreement.topic)
+    node = iris.agreement_iri(*_agreement_key(agreement, g.article.id, index))
     g.add(node, RDF.type, BL.Agreement)
     if agreement.kind in _AGREEMENT_KIND:
         g.add(node, RDF.type, _AGREEMENT_KIND[agreement.kind])
