@@ -5,7 +5,8 @@ from datetime import date
 import regex
 
 from ..model import Event, Evidence, Official
-from ..reference.gazetteer import canonical_city, state_of_city
+from ..reference.cities import state_of_place
+from ..reference.gazetteer import canonical_city
 from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
@@ -81,6 +82,6 @@ def find_meetings(
 def _city(sentence: str, states: list[StateMention]) -> str | None:
     for match in _IN_CITY.finditer(sentence):
         place = match.group("city").rstrip(".")
-        if state_of_city(place):
+        if state_of_place(place):
             return canonical_city(place) or place
     return None

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import regex
 
 from ..model import Evidence, Official, PartialDate, Status, Visit
+from ..reference.cities import state_of_place
 from ..reference.gazetteer import canonical_city, state_of_city
 from . import status as st
 from .dates import DateMention
@@ -82,6 +83,9 @@ _TERRITORY = regex.compile(
     r"Donbas|Kurdistan|Antarctica)\b"
 )
 _PRONOUN_SUBJECT = regex.compile(r"(?:[\w ,]{0,30}?\b)?(?:he|she)\b", regex.I)
+_CITY_AFTER = regex.compile(
+    r"(?:[ \t]+(?:to|in|for|of))?[ \t]+(?:the[ \t]+)?(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+(?:de[ \t]+|el[ \t]+)?\p{Lu}[\w'’.-]*){0,2})"
+)
 _SAID = regex.compile(
     r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
 )
@@ -174,12 +178,17 @@ def _cities_from_article(text: str, visits: list[Visit], published: date | None)
     """A trip under way with no city takes the host's city the story is set in ("talks in
     New Delhi"), when the story names exactly one."""
     for visit in visits:
-        if visit.city is not None or visit.status != "ongoing":
+        if visit.status != "ongoing" or (
+            visit.city and state_of_city(visit.city) == visit.host_state
+        ):
             continue
         cities = {
             canonical_city(place) or place
             for match in _IN_PLACE.finditer(text)
-            if state_of_city(place := match.group("place").rstrip(".")) == visit.host_state
+            if (state_of_city if visit.city else state_of_place)(
+                place := match.group("place").rstrip(".")
+            )
+            == visit.host_state
         }
         if len(cities) == 1:
             visit.city = cities.pop()
@@ -276,6 +285,12 @@ def _host(text, trigger, hi, sentence, states, official, dateline, principal, me
             r"\b(?:to|in)[ \t]+(?:the[ \t]+)?\Z", between
         ):
             return s.iso, s.text if s.is_city else None
+    city = _CITY_AFTER.match(text, end)
+    if city:
+        place = city.group("place").rstrip(".")
+        iso = state_of_place(place)
+        if iso and iso != official.state:
+            return iso, canonical_city(place) or place
     if earlier:
         return earlier[-1], None
     candidates = [s for s in others if s.iso != official.state]
@@ -410,7 +425,9 @@ def _visit(
         last_day = date.fromisoformat(start.value) + timedelta(days=duration - 1)
         end = PartialDate(last_day.isoformat(), "day")
     status = _status(cluster, start, end, duration, published)
-    city = next((f.city for f in cluster if f.city), None) or _city_in(cluster, host)
+    cities = [f.city for f in cluster if f.city]
+    capitals = [c for c in cities if state_of_city(c) == host]
+    city = (capitals or cities or [None])[0] or _city_in(cluster, host)
     if (
         city is None
         and dateline is not None
@@ -468,7 +485,7 @@ def _city_in(cluster: list[_Found], host: str) -> str | None:
             continue
         for match in _IN_PLACE.finditer(f.evidence.sentence):
             place = match.group("place").rstrip(".")
-            if state_of_city(place) == host:
+            if state_of_place(place) == host:
                 return canonical_city(place) or place
     return None
 
