@@ -72,7 +72,7 @@ def find_meetings(
             event.date = event.date or when
             event.evidence.append(evidence)
             continue
-        label = f"{' and '.join(n.split()[-1] for n in names)} {kind}"
+        label = f"{'Talks' if kind == 'talks' else 'Meeting'} between {' and '.join(names)}"
         found[key] = Event(
             kind, label, sorted(nations), city, when, status, None, names, [evidence]
         )
