@@ -39,7 +39,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"(?:on\s+|last\s+|next\s+|this\s+)?(?:{_WEEKDAYS})", "weekday"),
 ]
 _FUTURE = regex.compile(
-    r"\b(?:will|shall|is to|are to|is due|are due|expected|scheduled|plans?|next|then|"
+    r"\b(?:will|shall|is to|are to|is due|are due|due to|was to|were to|expected|scheduled|plans?|next|then|"
     r"(?:leaves?|flies|travels|heads|arrives|ends)(?= on))\b[^.]*\Z",
     regex.I,
 )
