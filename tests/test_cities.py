@@ -1,4 +1,4 @@
-"""The list of major non-capital cities: valid states, lookups by spelling, no clash with capitals."""
+"""The list of major non-capital cities: valid states, lookups, no clash with capitals."""
 
 import json
 

@@ -60,15 +60,18 @@ def test_state_page_contents(client, kb):
     partners = html[html.index("Partners ranked"):html.index("Officials and their")]
     assert partners.index("Pakistan") < partners.index("China")  # ranked
     assert "Sergey Lavrov" in html and "Foreign Minister of Russia" in html
-    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    svg = re.search(r'<figure class="timeline">.*?</svg>', html, re.S).group(0)
     assert svg.count("<circle") == 9  # 3 visits, 1 agreement, 5 events
     assert "2011" in svg and "2012" in svg
+    network = re.search(r'<figure class="network">.*?</svg>', html, re.S).group(0)
+    assert network.count('class="node"') == 2  # Pakistan and China
+    assert 'href="/bilateral/id/relation/PAK-RUS"' in network
 
 
 def test_relation_page_joins_both_directions(client, kb):
     html = page(client, path(kb.pak_rus))
     visits = html[html.index("Visits both ways"):html.index("<h2>Agreements")]
-    assert visits.count("Sergey Lavrov") == 2 and "Vladimir Putin" in visits
+    assert visits.count(">Sergey Lavrov</a>") == 2 and "Vladimir Putin" in visits
     assert "Lavrov arrives in Islamabad for talks" in html  # a source article
 
 
@@ -164,7 +167,7 @@ def test_bad_paging_is_400(client, kb):
 def test_duplicates_across_graphs_show_once(client, kb):
     html = page(client, path(kb.pak_rus))
     props = html[html.index("<h2>Properties"):html.index("<h2>Referenced by")]
-    assert props.count("Pakistan–Russia") == 1  # the label is in three graphs
+    assert props.count("<li>Pakistan–Russia</li>") == 1  # the label is in three graphs
 
 
 # --- search, browse, home, resources --------------------------------------------------------------

@@ -13,26 +13,34 @@ from rdflib import URIRef
 
 from ..mapping.namespaces import BL
 from ..store import Store
-from .rows import Row, fetch, values
+from .rows import Row, fetch, iri_text, values
 
-_DATE = "OPTIONAL { ?item bl:startDate|bl:signedDate|bl:date ?d }"
 BRANCHES = {
     "state": """
-      { ?item bl:visitingState ?e BIND ("visit" AS ?lane) BIND ("made" AS ?role) }
-      UNION { ?item bl:hostState ?e BIND ("visit" AS ?lane) BIND ("hosted" AS ?role) }
-      UNION { ?item bl:party ?e BIND ("agreement" AS ?lane) }
-      UNION { ?item bl:participatingState ?e BIND ("event" AS ?lane) }""",
+      {{ ?item bl:visitingState {e} BIND ("visit" AS ?lane) BIND ("made" AS ?role)
+         OPTIONAL {{ ?item bl:startDate ?d }} }}
+      UNION {{ ?item bl:hostState {e} BIND ("visit" AS ?lane) BIND ("hosted" AS ?role)
+         OPTIONAL {{ ?item bl:startDate ?d }} }}
+      UNION {{ ?item bl:party {e} BIND ("agreement" AS ?lane)
+         OPTIONAL {{ ?item bl:signedDate ?d }} }}
+      UNION {{ ?item bl:participatingState {e} BIND ("event" AS ?lane)
+         OPTIONAL {{ ?item bl:date ?d }} }}""",
     "relation": """
-      { ?item bl:visitingState ?a ; bl:hostState ?b BIND ("visit" AS ?lane) }
-      UNION { ?item bl:visitingState ?b ; bl:hostState ?a BIND ("visit" AS ?lane) }
-      UNION { ?item bl:party ?a , ?b BIND ("agreement" AS ?lane) }
-      UNION { ?item bl:participatingState ?a , ?b BIND ("event" AS ?lane) }""",
+      {{ ?item bl:concernsRelation {e} ; a bl:Visit BIND ("visit" AS ?lane)
+         OPTIONAL {{ ?item bl:startDate ?d }} }}
+      UNION {{ ?item bl:concernsRelation {e} ; a bl:Agreement BIND ("agreement" AS ?lane)
+         OPTIONAL {{ ?item bl:signedDate ?d }} }}
+      UNION {{ ?item bl:concernsRelation {e} ; a bl:Event BIND ("event" AS ?lane)
+         OPTIONAL {{ ?item bl:date ?d }} }}""",
     "official": """
-      { ?item bl:visitor ?e BIND ("visit" AS ?lane) BIND ("made" AS ?role) }
-      UNION { ?item bl:inviter ?e BIND ("visit" AS ?lane) BIND ("invited" AS ?role) }
-      UNION { ?item bl:participant ?e BIND ("event" AS ?lane) }
-      UNION { ?event bl:participant ?e . ?item bl:signedAt ?event
-              BIND ("agreement" AS ?lane) }""",
+      {{ ?item bl:visitor {e} BIND ("visit" AS ?lane) BIND ("made" AS ?role)
+         OPTIONAL {{ ?item bl:startDate ?d }} }}
+      UNION {{ ?item bl:inviter {e} BIND ("visit" AS ?lane) BIND ("invited" AS ?role)
+         OPTIONAL {{ ?item bl:startDate ?d }} }}
+      UNION {{ ?item bl:participant {e} BIND ("event" AS ?lane)
+         OPTIONAL {{ ?item bl:date ?d }} }}
+      UNION {{ ?event bl:participant {e} . ?item bl:signedAt ?event BIND ("agreement" AS ?lane)
+         OPTIONAL {{ ?item bl:signedDate ?d }} }}""",
 }
 DETAILS = {
     "visit": ("?item bl:visitor ?visitor", "?item bl:visitingState ?from",
@@ -69,62 +77,124 @@ class Activity:
         return [e for lane in self.lanes.values() for e in lane]
 
 
-def activity(store: Store, kind: str, iri: URIRef, pair: tuple[URIRef, URIRef] | None = None
-             ) -> Activity:
-    """The dated items of a state, an official, or the relation between ``pair``."""
-    bound = (f"{values('a', [pair[0]])} {values('b', [pair[1]])}" if pair
-             else values("e", [iri]))
-    rows = fetch(store, f"""SELECT ?item ?lane ?role (MIN(STR(?d)) AS ?date) WHERE {{
-        {bound} {BRANCHES[kind]} {_DATE} }} GROUP BY ?item ?lane ?role""")
+def activity(store: Store, kind: str, iri: URIRef) -> Activity:
+    """The dated items of a state, an official, or a relation (the facts concerning it)."""
+    branches = BRANCHES[kind].format(e=iri_text(iri))
+    rows = fetch(store, f"SELECT DISTINCT ?item ?lane ?role ?d WHERE {{ {branches} }}")
     found: dict[str, dict[tuple[str, str | None], Entry]] = defaultdict(dict)
     for row in rows:
         item, lane = row["item"], str(row["lane"])
         if not isinstance(item, URIRef):
             continue
         role = str(row["role"]) if row.get("role") is not None else None
-        found[lane].setdefault((item, role), Entry(item, lane, _str(row.get("date")), role))
-    lanes = {lane: sorted(entries.values(), key=_newest_first)
-             for lane, entries in found.items()}
+        date = _str(row.get("d"))
+        known = found[lane].get((item, role))
+        if known is None or (date is not None and (known.date is None or date < known.date)):
+            found[lane][(item, role)] = Entry(item, lane, date, role)
+    lanes = {lane: _newest_first(list(entries.values())) for lane, entries in found.items()}
     return Activity({lane: lanes[lane] for lane in ("visit", "agreement", "event")
                      if lane in lanes})
 
 
-def details(store: Store, lane: str, items: list[URIRef]) -> dict[URIRef, dict[str, list]]:
-    """For each item, every value of its detail columns (in first-seen order)."""
-    if not items:
-        return {}
-    optionals = " ".join(f"OPTIONAL {{ {pattern} }}" for pattern in DETAILS[lane])
-    columns = sorted({word[1:] for p in DETAILS[lane] for word in p.split()[1:]
-                      if word.startswith("?")})
-    rows = fetch(store, f"SELECT DISTINCT ?item ?{' ?'.join(columns)} WHERE {{ "
-                        f"{values('item', items)} {optionals} }}")
-    found: dict[URIRef, dict[str, list]] = {i: {c: [] for c in columns} for i in items}
-    for row in rows:
-        cells = found.get(row["item"])  # type: ignore[arg-type]
-        if cells is None:
-            continue
-        for column in columns:
-            value = row.get(column)
-            if value is not None and value not in cells[column]:
-                cells[column].append(value)
+def details(store: Store, lane: str, items: list[URIRef], named: dict[str, str] | None = None
+            ) -> dict[URIRef, dict[str, list]]:
+    """For each item, every value of its detail columns (in first-seen order); the names the
+    items' own graphs give those values go into ``named``.
+    """
+    found = properties(store, items, DETAILS[lane], named)
     for cells in found.values():
         if "kind" in cells:
             cells["kind"] = [k for k in cells["kind"] if _specific_kind(k)]
     return found
 
 
+def properties(store: Store, items: list[URIRef], patterns: tuple[str, ...],
+               named: dict[str, str] | None = None) -> dict[URIRef, dict[str, list]]:
+    """The values of ``?item P ?column`` patterns for each item.
+
+    The patterns are a UNION, not a row of OPTIONALs: a statement repeated in many graphs
+    then adds rows instead of multiplying them. With ``named``, each value's label is read
+    in the graph that links it (a city's name is in every article that names the city, so
+    reading it anywhere costs a row per article) and put into ``named``.
+    """
+    columns = [pattern.split()[-1][1:] for pattern in patterns]
+    found: dict[URIRef, dict[str, list]] = {i: {c: [] for c in columns} for i in items}
+    if not items:
+        return found
+    if named is None:
+        branches = " UNION ".join(
+            f'{{ {pattern.rsplit(" ", 1)[0]} ?value BIND ("{column}" AS ?column) }}'
+            for pattern, column in zip(patterns, columns, strict=True))
+    else:
+        branches = " UNION ".join(
+            f'{{ GRAPH ?g {{ {pattern.rsplit(" ", 1)[0]} ?value '
+            f'OPTIONAL {{ ?value rdfs:label ?name }} }} BIND ("{column}" AS ?column) }}'
+            for pattern, column in zip(patterns, columns, strict=True))
+    rows = fetch(store, f"SELECT DISTINCT ?item ?column ?value ?name WHERE {{ "
+                        f"{values('item', items)} {branches} }}")
+    for row in rows:
+        if named is not None and row.get("name") is not None:
+            key = str(row["value"])
+            named[key] = min(named.get(key, str(row["name"])), str(row["name"]))
+        cells = found.get(row["item"])  # type: ignore[arg-type]
+        if cells is not None and row["value"] not in cells[str(row["column"])]:
+            cells[str(row["column"])].append(row["value"])
+    return found
+
+
+def sources(store: Store, fact: URIRef, limit: int) -> tuple[list[Row], int]:
+    """The newest ``limit`` articles behind a fact, one row per evidence sentence; and the
+    number of articles in all.
+    """
+    articles = fetch(store, f"""SELECT DISTINCT ?article ?published WHERE {{
+        {iri_text(fact)} prov:wasDerivedFrom ?article
+        OPTIONAL {{ ?article dcterms:date ?published }} }}""")
+    newest: dict[URIRef, str] = {}
+    for row in articles:
+        article, date = row["article"], str(row.get("published") or "")
+        if isinstance(article, URIRef):
+            newest[article] = max(newest.get(article, ""), date)
+    chosen = sorted(newest, key=lambda a: (newest[a], str(a)), reverse=True)[:limit]
+    if not chosen:
+        return [], 0
+    meta = properties(store, chosen, ("?item dcterms:title ?title", "?item schema:url ?url"))
+    spans = fetch(store, f"""SELECT DISTINCT ?article ?evidence ?sentence ?start ?end
+            ?confidence WHERE {{
+        {values('article', chosen)}
+        {iri_text(fact)} bl:hasEvidence ?evidence . ?evidence bl:inArticle ?article .
+        OPTIONAL {{ ?evidence bl:sentence ?sentence }}
+        OPTIONAL {{ ?evidence bl:startOffset ?start }}
+        OPTIONAL {{ ?evidence bl:endOffset ?end }}
+        OPTIONAL {{ ?evidence bl:confidence ?confidence }} }}""")
+    by_article: dict[URIRef, list[Row]] = defaultdict(list)
+    for span in spans:
+        by_article[span["article"]].append(span)  # type: ignore[index]
+    rows: list[Row] = []
+    for article in chosen:
+        info = meta[article]
+        base = {"article": article, "title": _first(info["title"]),
+                "published": newest[article] or None, "url": _first(info["url"])}
+        found = sorted(by_article.get(article, []), key=lambda r: int(str(r.get("start") or 0)))
+        rows.extend({**base, **span} for span in found) if found else rows.append(dict(base))
+    return rows, len(newest)
+
+
+def _first(found: list) -> URIRef | str | None:
+    return found[0] if found else None
+
+
 def partners(store: Store, state: URIRef) -> list[Row]:
     """Every state sharing visits, agreements or events with ``state``, busiest first."""
+    e = iri_text(state)
     rows = fetch(store, f"""
         SELECT ?partner (COUNT(DISTINCT ?visit) AS ?visits)
                (COUNT(DISTINCT ?agreement) AS ?agreements) (COUNT(DISTINCT ?event) AS ?events)
         WHERE {{
-          {values('state', [state])}
-          {{ ?visit bl:visitingState ?state ; bl:hostState ?partner }}
-          UNION {{ ?visit bl:hostState ?state ; bl:visitingState ?partner }}
-          UNION {{ ?agreement bl:party ?state , ?partner }}
-          UNION {{ ?event bl:participatingState ?state , ?partner }}
-          FILTER (?partner != ?state)
+          {{ ?visit bl:visitingState {e} ; bl:hostState ?partner }}
+          UNION {{ ?visit bl:hostState {e} ; bl:visitingState ?partner }}
+          UNION {{ ?agreement bl:party {e} , ?partner }}
+          UNION {{ ?event bl:participatingState {e} , ?partner }}
+          FILTER (?partner != {e})
         }} GROUP BY ?partner""")
     for row in rows:
         row["total"] = str(sum(int(str(row[k])) for k in ("visits", "agreements", "events")))
@@ -148,9 +218,11 @@ def _specific_kind(kind: object) -> bool:
     return text.startswith(str(BL._NS)) and text not in (str(BL.Event), str(BL.Agreement))
 
 
-def _newest_first(entry: Entry) -> tuple[bool, str, str]:
-    inverted = "".join(chr(0x10FFFF - ord(c)) for c in entry.date or "")
-    return entry.date is None, inverted, str(entry.iri)
+def _newest_first(entries: list[Entry]) -> list[Entry]:
+    """Dated entries newest first (ties by IRI), then the undated ones by IRI."""
+    by_iri = sorted(entries, key=lambda e: e.iri)
+    dated = sorted((e for e in by_iri if e.date), key=lambda e: e.date or "", reverse=True)
+    return dated + [e for e in by_iri if not e.date]
 
 
 def _str(value: object) -> str | None:

@@ -14,7 +14,7 @@ from rdflib.term import Identifier
 from ..mapping.namespaces import BL
 from ..store import GraphResult, SelectResult, Store
 from .lookups import PROLOGUE
-from .rows import fetch, names, values
+from .rows import fetch, iri_text, names, values
 
 _FIRST = (RDF.type, RDFS.label)
 _PATTERN = {"out": "?e ?p ?o", "in": "?o ?p ?e"}
@@ -80,15 +80,19 @@ def display_name(store: Store, iri: URIRef) -> str | None:
 
 
 def describe(
-    store: Store, iri: URIRef, page_size: int, paged: tuple[str, URIRef, int] | None = None
+    store: Store, iri: URIRef, page_size: int, paged: tuple[str, URIRef, int] | None = None,
+    incoming_size: int | None = None,
 ) -> Description:
     """The description of ``iri``; ``paged`` = (direction, property, page) turns one group.
 
     Groups that fit on one page are read together and sorted by name; a larger group is
-    read one page at a time, in IRI order, so that a busy entity stays fast.
+    read one page at a time in the store's order, so that a busy entity stays fast.
+    Incoming groups show ``incoming_size`` values a page (default: ``page_size``).
     """
     groups: dict[str, list[Group]] = {}
+    sizes = {"out": page_size, "in": incoming_size or page_size}
     for direction in ("out", "in"):
+        page_size = sizes[direction]
         counts = fetch(store, f"SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE {{ "
                               f"{values('e', [iri])} {_PATTERN[direction]} }} GROUP BY ?p")
         found = []
@@ -117,7 +121,7 @@ def describe(
                                              str(v.term)))
     types = [v.term for g in groups["out"] if g.predicate == RDF.type for v in g.values]
     return Description(iri, named.get(str(iri)), [URIRef(str(t)) for t in types],
-                       groups["out"], groups["in"], page_size)
+                       groups["out"], groups["in"], sizes["out"])
 
 
 def _small_groups(
@@ -138,10 +142,13 @@ def _small_groups(
 def _page_of(
     store: Store, iri: URIRef, direction: str, predicate: URIRef, size: int, page: int
 ) -> list[Identifier]:
-    """One page of a large group, in IRI (or value) order."""
-    rows = store.query(f"""SELECT DISTINCT ?o WHERE {{
-          {values('e', [iri])} {values('p', [predicate])} {_PATTERN[direction]} }}
-        ORDER BY ?o LIMIT {int(size)} OFFSET {int((page - 1) * size)}""")
+    """One page of a large group, in the store's (stable) order: sorting thousands of
+    values would cost more than the rest of the page.
+    """
+    pattern = (f"{iri_text(iri)} {iri_text(predicate)} ?o" if direction == "out"
+               else f"?o {iri_text(predicate)} {iri_text(iri)}")
+    rows = store.query(f"SELECT DISTINCT ?o WHERE {{ {pattern} }} "
+                       f"LIMIT {int(size)} OFFSET {int((page - 1) * size)}")
     assert isinstance(rows, SelectResult)
     return [row["o"] for row in rows.rows]  # type: ignore[misc]
 

@@ -15,10 +15,12 @@ from ..errors import QueryError
 from ..queries import expand_iri
 from .describe import Description, describe, entity_triples, exists, kind
 from .formats import ENTITY_FORMATS, Format, bound_graph, lookup, serialize_graph
+from .rows import valid_iri
 from .runtime import get_store, run_limited, runtime
 from .sections import KindView, Sections
 
 bp = Blueprint("entities", __name__)
+INCOMING_PAGE = 12  # values per page of an incoming group; the sections show the rest
 
 
 @dataclass
@@ -39,6 +41,8 @@ def entity(local: str) -> Response:
             local, fmt = local[: -len(candidate.suffix) - 1], candidate
             break
     iri = URIRef(runtime().settings.base_iri + local)
+    if not valid_iri(iri):
+        raise NotFound(f"{local!r} is not the path of an entity")
     alternates = {
         f: url_for("entities.entity", local=f"{local}.{f.suffix}") for f in ENTITY_FORMATS
     }
@@ -81,7 +85,8 @@ def html_response(iri: URIRef, alternates: dict[Format, str]) -> Response:
     def read() -> Page | None:
         if not exists(store, iri):
             return None
-        description = describe(store, iri, rt.settings.page_size, paged)
+        size = rt.settings.page_size
+        description = describe(store, iri, size, paged, min(size, INCOMING_PAGE))
         entity_kind = kind(description)
         return Page(description, entity_kind, Sections(store, rt.queries).build(entity_kind, iri))
 

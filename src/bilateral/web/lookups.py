@@ -75,34 +75,42 @@ def recent_articles(store: Store, limit: int = 10) -> list[dict[str, Identifier 
 
 
 _SEARCH_WHERE = """
-  ?s rdfs:label|skos:altLabel|dcterms:title ?l .
+  { ?s rdfs:label ?l } UNION { ?s skos:altLabel ?l } UNION { ?s dcterms:title ?l }
   FILTER (CONTAINS(LCASE(STR(?l)), LCASE(STR(?q))))
 """
 
 
 def search(store: Store, text: str, page: int, size: int) -> tuple[int, list[Hit]]:
-    """Resources whose label, alternative label or title contains ``text`` (any case)."""
-    bound = {"q": Literal(text)}
-    total = scalar(
-        select(
-            store,
-            f"SELECT ?q (COUNT(DISTINCT ?s) AS ?n) WHERE {{{_SEARCH_WHERE}}} GROUP BY ?q",
-            bound,
-        ),
-        "n",
-    )
-    rows = select(
-        store,
-        f"""
-        SELECT ?q ?s (MIN(STR(?l)) AS ?label) (GROUP_CONCAT(DISTINCT STR(?type); separator=" ")
-               AS ?types) WHERE {{ {_SEARCH_WHERE} OPTIONAL {{ ?s a ?type }} }}
-        GROUP BY ?q ?s
-        ORDER BY (LCASE(?label) != LCASE(STR(?q))) (!STRSTARTS(LCASE(?label), LCASE(STR(?q))))
-                 LCASE(?label) ?s
-        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""",
-        bound,
-    )
-    return total, [_hit(r) for r in rows]
+    """Resources whose label, alternative label or title contains ``text`` (any case).
+
+    Exact names first, then names that start with the text, then the rest, by name.
+    """
+    from .rows import fetch, values
+
+    matches = store.query(PROLOGUE + f"SELECT DISTINCT ?s ?l WHERE {{ {_SEARCH_WHERE} }}",
+                          bindings={"q": Literal(text)})
+    assert isinstance(matches, SelectResult)
+    best: dict[str, str] = {}
+    for row in matches.rows:
+        name, label = str(row["s"]), str(row["l"])
+        if isinstance(row["s"], URIRef) and (name not in best or label < best[name]):
+            best[name] = label
+    wanted = text.lower()
+
+    def rank(item: tuple[str, str]) -> tuple[bool, bool, str, str]:
+        label = item[1].lower()
+        return label != wanted, not label.startswith(wanted), label, item[0]
+
+    ranked = sorted(best.items(), key=rank)
+    start = max(0, page - 1) * size
+    shown = ranked[start : start + size]
+    if not shown:
+        return len(ranked), []
+    types = fetch(store, f"""SELECT ?s (GROUP_CONCAT(DISTINCT STR(?type); separator=" ")
+        AS ?types) WHERE {{ {values("s", [URIRef(s) for s, _ in shown])} ?s a ?type }}
+        GROUP BY ?s""")
+    kinds = {str(r["s"]): sorted(str(r.get("types") or "").split()) for r in types}
+    return len(ranked), [Hit(URIRef(s), label, kinds.get(s, [])) for s, label in shown]
 
 
 def name_parts(var: str = "s") -> str:
@@ -122,29 +130,42 @@ def name_parts(var: str = "s") -> str:
 
 
 def instances(store: Store, kind: URIRef, page: int, size: int) -> tuple[int, list[Hit]]:
-    """Resources of one class, by name, one page of them."""
-    bound = {"kind": kind}
-    total = scalar(
-        select(
-            store,
-            "SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?kind } GROUP BY ?kind",
-            bound,
-        ),
-        "n",
-    )
-    rows = select(
-        store,
-        f"""
-        SELECT ?kind ?s (MIN(STR(?name)) AS ?label) (MIN(STR(?when)) AS ?date)
-               (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?types) WHERE {{
-          ?s a ?kind .
-          {name_parts()}
-          OPTIONAL {{ ?s a ?type }}
-        }} GROUP BY ?kind ?s ORDER BY (!BOUND(?label)) LCASE(?label) ?date ?s
-        LIMIT {int(size)} OFFSET {int(max(0, page - 1) * size)}""",
-        bound,
-    )
-    return total, [_hit(r) for r in rows]
+    """Resources of one class, one page of them: by name up to ``SORTED_UP_TO`` of them, in
+    the store's (stable) order past that, where sorting would cost more than the page.
+    """
+    from .rows import fetch, iri_text, names, values
+
+    members = f"WHERE {{ ?s a {iri_text(kind)} }}"
+    total = scalar(select(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) {members}"), "n")
+    start = max(0, page - 1) * size
+    if total <= SORTED_UP_TO:
+        everything = [r["s"] for r in fetch(store, f"SELECT DISTINCT ?s {members}")]
+        named = names(store, everything)
+        everything.sort(key=lambda s: (str(s) not in named, named.get(str(s), "").lower(), str(s)))
+        chosen = everything[start : start + size]
+    else:
+        chosen = [r["s"] for r in fetch(store, f"SELECT DISTINCT ?s {members} "
+                                               f"LIMIT {int(size)} OFFSET {int(start)}")]
+        named = names(store, chosen)
+    chosen = [c for c in chosen if isinstance(c, URIRef)]
+    if not chosen:
+        return total, []
+    rows = fetch(store, f"""SELECT ?s (MIN(STR(?when)) AS ?date)
+            (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?types) WHERE {{
+          {values("s", chosen)}
+          {{ ?s a ?type }} UNION {{ ?s bl:startDate|bl:signedDate|bl:date|dcterms:date ?when }}
+        }} GROUP BY ?s""")
+    info = {str(r["s"]): r for r in rows}
+    hits = []
+    for s in chosen:
+        row = info.get(str(s), {})
+        date = row.get("date")
+        hits.append(Hit(s, named.get(str(s)), sorted(str(row.get("types") or "").split()),
+                        str(date) if date else None))
+    return total, hits
+
+
+SORTED_UP_TO = 2_000
 
 
 def first(rows: Iterable[dict[str, Identifier | None]], limit: int) -> tuple[list, bool]:

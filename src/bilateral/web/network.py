@@ -37,6 +37,7 @@ class Network:
     """Everything the SVG template draws, in user units."""
 
     size: int
+    width: int
     centre: tuple[float, float]
     label: str
     href: str
@@ -44,20 +45,22 @@ class Network:
     more: int = 0
 
 
-def layout(label: str, href: str, spokes: list[Spoke], size: int = 420) -> Network:
+def layout(label: str, href: str, spokes: list[Spoke], size: int = 360) -> Network:
     """Place the busiest partners clockwise from the top, busiest first."""
     ranked = sorted(spokes, key=lambda s: (-s.total, s.label))
     shown = ranked[:MAX_SPOKES]
+    margin = 110  # room for partner names left and right
     c = size / 2
-    radius = size / 2 - 70
-    network = Network(size, (c, c), label, href, shown, len(ranked) - len(shown))
+    radius = size / 2 - 40
+    network = Network(size, size + 2 * margin, (c + margin, c), label, href, shown,
+                      len(ranked) - len(shown))
     top = max((s.total for s in shown), default=1) or 1
     for n, spoke in enumerate(shown):
         angle = -math.pi / 2 + 2 * math.pi * n / max(1, len(shown))
-        spoke.x = round(c + radius * math.cos(angle), 1)
+        spoke.x = round(c + margin + radius * math.cos(angle), 1)
         spoke.y = round(c + radius * math.sin(angle), 1)
         spoke.width = round(1 + 9 * math.sqrt(spoke.total / top), 1)
-        spoke.label_x = round(c + (radius + 14) * math.cos(angle), 1)
+        spoke.label_x = round(c + margin + (radius + 14) * math.cos(angle), 1)
         spoke.label_y = round(c + (radius + 14) * math.sin(angle) + 4, 1)
         cos = math.cos(angle)
         spoke.anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 
 from rdflib import URIRef
 
+from ..mapping.namespaces import BL
 from ..store import Store
 from .lookups import PROLOGUE
 
 Row = dict[str, URIRef | str | None]
+_ONTOLOGY = str(BL._NS)
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _SIMPLE = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -31,11 +33,16 @@ def _unescape(match: re.Match[str]) -> str:
     return _SIMPLE.get(code, code)
 
 
+def _iri(text: str) -> URIRef:
+    """A URIRef without rdflib's validation: the engine wrote a valid IRI."""
+    return str.__new__(URIRef, text)
+
+
 def _term(text: str) -> URIRef | str | None:
     if not text:
         return None
     if text[0] == "<":
-        return URIRef(text[1:-1])
+        return _iri(text[1:-1])
     if text[0] == '"':
         body = text[1 : text.rindex('"')]
         return _ESCAPE.sub(_unescape, body) if "\\" in body else body
@@ -60,6 +67,11 @@ def fetch(store: Store, body: str) -> list[Row]:
     return parse_tsv(answer)
 
 
+def valid_iri(term: object) -> bool:
+    """Whether ``term`` can be written as ``<term>`` in a query."""
+    return not _BAD_IRI.search(str(term))
+
+
 def iri_text(term: URIRef) -> str:
     """``<iri>`` for a query, after checking that the IRI cannot break out of its brackets.
 
@@ -76,12 +88,46 @@ def values(var: str, terms: Iterable[URIRef]) -> str:
 
 
 def names(store: Store, terms: Iterable[object]) -> dict[str, str]:
-    """Readable names (label or title) of the IRIs among ``terms``, in one query."""
-    wanted = sorted({str(t) for t in terms if isinstance(t, URIRef) and not _BAD_IRI.search(t)})
+    """Readable names of the entity IRIs among ``terms``: label or title, else one made from
+    facts (a visit reads "who in where", an agreement "on its topic", evidence its sentence).
+
+    Ontology terms are left out: pages show them by their local names.
+    """
+    wanted = sorted({str(t) for t in terms if isinstance(t, URIRef)
+                     and not _BAD_IRI.search(t) and not t.startswith(_ONTOLOGY)})
     found: dict[str, str] = {}
-    for start in range(0, len(wanted), 400):
-        chunk = [URIRef(t) for t in wanted[start : start + 400]]
-        rows = fetch(store, f"""SELECT ?x (MIN(?l) AS ?label) WHERE {{
-            {values("x", chunk)} ?x rdfs:label|dcterms:title ?l }} GROUP BY ?x""")
-        found.update({str(r["x"]): str(r["label"]) for r in rows if r.get("label") is not None})
+    for predicate in ("rdfs:label", "dcterms:title"):
+        missing = [URIRef(t) for t in wanted if t not in found]
+        for start in range(0, len(missing), 400):
+            rows = fetch(store, f"""SELECT ?x (MIN(?l) AS ?label) WHERE {{
+                {values("x", missing[start : start + 400])} ?x {predicate} ?l }} GROUP BY ?x""")
+            found.update({str(r["x"]): str(r["label"]) for r in rows
+                          if r.get("label") is not None})
+    missing = [URIRef(t) for t in wanted if t not in found][:400]
+    if missing:
+        rows = fetch(store, f"""SELECT ?x (MIN(?who) AS ?visitor)
+                (MIN(?where) AS ?host) (MIN(?about) AS ?topic) (MIN(?said) AS ?sentence)
+            WHERE {{
+              {values("x", missing)}
+              OPTIONAL {{ ?x bl:visitor ?v . ?v rdfs:label ?who }}
+              OPTIONAL {{ ?x bl:hostState ?h . ?h rdfs:label ?where }}
+              OPTIONAL {{ ?x bl:topic ?about }}
+              OPTIONAL {{ ?x bl:sentence ?said }}
+            }} GROUP BY ?x""")
+        for row in rows:
+            name = _made_name(row)
+            if name:
+                found[str(row["x"])] = name
     return found
+
+
+def _made_name(row: Row) -> str | None:
+    if row.get("visitor") and row.get("host"):
+        return f"{row['visitor']} in {row['host']}"
+    if row.get("topic"):
+        return f"on {row['topic']}"
+    sentence = row.get("sentence")
+    if sentence:
+        text = str(sentence)
+        return text if len(text) <= 90 else text[:88].rsplit(" ", 1)[0] + " …"
+    return None

@@ -7,6 +7,7 @@ it), and closes it when the process exits.
 """
 
 import atexit
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -30,7 +31,9 @@ class QueryRunner:
 
     Oxigraph cannot cancel a query, but it releases the GIL while it works, so a query past
     its deadline keeps its worker (and its slot) until it ends while the request is answered
-    at once. The cap keeps such runaway queries from taking every core.
+    at once. The cap keeps such runaway queries from taking every core. The workers live as
+    long as the runner (daemon threads, started on first use): a warm thread runs queries
+    faster than a new one, and the process never waits for a runaway query to exit.
 
     >>> QueryRunner(1.0).run(lambda: 6 * 7)
     42
@@ -39,6 +42,32 @@ class QueryRunner:
     def __init__(self, timeout_s: float, slots: int = MAX_RUNNING_QUERIES) -> None:
         self.timeout_s = timeout_s
         self._slots = threading.BoundedSemaphore(slots)
+        self._size = slots
+        self._tasks: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._workers = 0
+        self._idle = 0
+        self._lock = threading.Lock()
+
+    def _submit(self, task: Callable[[], None]) -> None:
+        """Hand ``task`` to an idle worker, or to a new one while there are fewer than slots."""
+        with self._lock:
+            start = self._idle == 0 and self._workers < self._size
+            if start:
+                self._workers += 1
+            else:
+                self._idle -= 1
+        if start:
+            threading.Thread(target=self._serve, args=(task,), name="bilateral-query",
+                             daemon=True).start()
+        else:
+            self._tasks.put(task)
+
+    def _serve(self, task: Callable[[], None]) -> None:
+        while True:
+            task()
+            with self._lock:
+                self._idle += 1
+            task = self._tasks.get()
 
     def run(self, work: Callable[[], T]) -> T:
         """The result of ``work()``, or its exception.
@@ -63,7 +92,7 @@ class QueryRunner:
                 self._slots.release()
                 done.set()
 
-        threading.Thread(target=target, name="bilateral-query", daemon=True).start()
+        self._submit(target)
         if not done.wait(max(0.0, deadline - time.monotonic())):
             raise QueryTimeout(
                 f"the query ran past the time limit of {self.timeout_s:g} s; "

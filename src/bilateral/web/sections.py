@@ -1,29 +1,41 @@
-"""Kind-specific parts of entity pages, read mostly through the named queries.
+"""Kind-specific parts of entity pages: tables of the newest items, pictures, sources.
 
-Each builder is a pure function of the store and runs in the query worker.
+Each builder is a pure function of the store and runs in the query worker. Tables show the
+newest rows, say how many there are in all, and link to the named query that lists them all.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from ..mapping import iris
+from ..mapping.namespaces import BL
 from ..queries import NamedQuery
 from ..store import SelectResult, Store
+from .activity import Activity, activity, details, officials, partners, properties, sources
 from .highlight import Highlighted, Span, highlight
-from .lookups import PROLOGUE, name_parts, select
-from .tables import Table, make_table
+from .network import MAX_SPOKES, Network, Spoke
+from .network import layout as network_layout
+from .rows import fetch, names, values
+from .tables import Cell, Table, make_table
 from .timeline import Item, Timeline, layout
+
+_BL = str(BL._NS)
+SHOWN = 10
+NAMED_MARKS = 40  # timelines name their marks up to this many items
 
 
 @dataclass
 class Section:
-    """A titled table, with the named query (and parameters) that reproduces it."""
+    """A titled table, its full size, and the named query (with parameters) that lists it all."""
 
     title: str
     table: Table
     query: str | None = None
     params: dict[str, str] = field(default_factory=dict)
+    total: int | None = None
 
 
 @dataclass
@@ -32,159 +44,212 @@ class KindView:
 
     sections: list[Section] = field(default_factory=list)
     timeline: Timeline | None = None
+    network: Network | None = None
     sources: Table | None = None
+    sources_total: int | None = None
     article: dict[str, object] = field(default_factory=dict)
     text: Highlighted | None = None
 
 
 class Sections:
-    """Builds the kind view of one entity from the named queries."""
+    """Builds the kind view of one entity."""
 
     def __init__(self, store: Store, queries: Mapping[str, NamedQuery]) -> None:
         self.store = store
         self.queries = queries
-
-    def named(self, title: str, name: str, **params: str) -> Section:
-        """A section holding the answer of one named query."""
-        query = self.queries[name]
-        result = query.run(self.store, params)
-        assert isinstance(result, SelectResult)
-        return Section(title, make_table(result), name, params)
-
-    def internal(self, title: str, body: str, **bindings: URIRef) -> Section:
-        """A section holding the answer of a query of the web layer's own."""
-        result = self.store.query(PROLOGUE + body, bindings=bindings)
-        assert isinstance(result, SelectResult)
-        return Section(title, make_table(result))
+        self.named: dict[str, str] = {}  # names read so far for this page
 
     def build(self, kind: str | None, iri: URIRef) -> KindView:
         """The view for an entity of ``kind`` (see ``describe.kind``)."""
         builder = getattr(self, f"_{kind}", None)
-        return builder(str(iri)) if builder else KindView()
+        return builder(iri) if builder else KindView()
 
-    def _state(self, iri: str) -> KindView:
-        visits = self.named("Visits made and hosted", "visits-of-state", state=iri)
-        agreements = self.named("Agreements", "agreements-of-state", state=iri)
-        events = self.named("Events", "events-involving-state", state=iri)
-        view = KindView(
-            [
-                self.named("Partners ranked by activity", "state-partners", state=iri),
-                self.named("Officials and their posts", "officials-of-state", state=iri),
-                visits,
-                agreements,
-                events,
-            ]
-        )
-        view.timeline = layout(
-            _items(visits.table, "visit", "start", "visitor")
-            + _items(agreements.table, "agreement", "signed", "topic")
-            + _items(events.table, "event", "date", "event")
-        )
+    # tables -----------------------------------------------------------------------------
+    def _lane(self, act: Activity, lane: str, title: str, columns: list[str],
+              query: str, params: dict[str, str]) -> Section:
+        entries = act.lanes.get(lane, [])[:SHOWN]
+        info = details(self.store, lane, [e.iri for e in entries], self.named)
+        rows = []
+        for entry in entries:
+            cells = info.get(entry.iri, {})
+            row = {"date": entry.date, lane: entry.iri, "role": entry.role,
+                   **{k: v for k, v in cells.items()}}
+            if entry.role == "made":
+                row["partner"] = cells.get("to")
+            elif entry.role == "hosted":
+                row["partner"] = cells.get("from")
+            rows.append({c: row.get(c) for c in columns})
+        table = self._table(columns, rows, len(act.lanes.get(lane, [])))
+        return Section(title, table, query, params, act.count(lane))
+
+    def _table(self, columns: list[str], rows: list[dict[str, object]], total: int) -> Table:
+        terms = [v for r in rows for c in r.values() for v in (c if isinstance(c, list) else [c])]
+        named = self._names(terms)
+        table = Table(columns, [], total > len(rows), len(rows))
+        for row in rows:
+            table.rows.append({c: _cell(row.get(c), named) for c in columns})
+        return table
+
+    def _sources(self, view: KindView, iri: URIRef, limit: int = 20) -> None:
+        rows, total = sources(self.store, iri, limit)
+        columns = ["article", "title", "published", "url", "evidence", "sentence", "start",
+                   "end", "confidence"]
+        view.sources = Table(columns, [{c: Cell(r.get(c)) for c in columns} for r in rows],
+                             total > limit, limit)
+        view.sources_total = total
+
+    def _names(self, terms: list) -> dict[str, str]:
+        """Names of ``terms``, reading only those this page has not named yet."""
+        self.named.update(names(self.store, [t for t in terms if str(t) not in self.named]))
+        return self.named
+
+    # kinds ------------------------------------------------------------------------------
+    def _state(self, iri: URIRef) -> KindView:
+        act = activity(self.store, "state", iri)
+        params = {"state": str(iri)}
+        ranked = partners(self.store, iri)
+        posts = officials(self.store, iri)
+        view = KindView([
+            Section("Partners ranked by activity",
+                    self._table(["partner", "visits", "agreements", "events", "total"],
+                                ranked[:SHOWN], len(ranked)), "state-partners", params,
+                    len(ranked)),
+            Section("Officials and their posts",
+                    self._table(["official", "position", "articles"], posts[:SHOWN],
+                                len(posts)), "officials-of-state", params, len(posts)),
+            self._lane(act, "visit", "Visits made and hosted",
+                       ["date", "visit", "role", "visitor", "partner", "status"],
+                       "visits-of-state", params),
+            self._lane(act, "agreement", "Agreements",
+                       ["date", "agreement", "kind", "topic", "party", "count"],
+                       "agreements-of-state", params),
+            self._lane(act, "event", "Events",
+                       ["date", "event", "kind", "place", "party", "status"],
+                       "events-involving-state", params),
+        ])
+        view.timeline = self._timeline(act)
+        view.network = self._network(iri, ranked)
         return view
 
-    def _relation(self, iri: str) -> KindView:
-        rows = select(
-            self.store,
-            "SELECT ?state WHERE { ?rel bl:betweenState ?state } GROUP BY ?state ORDER BY ?state",
-            {"rel": URIRef(iri)},
-        )
-        states = [str(r["state"]) for r in rows]
-        if len(states) != 2:
+    def _relation(self, iri: URIRef) -> KindView:
+        states = fetch(self.store, f"SELECT DISTINCT ?state WHERE {{ {values('rel', [iri])} "
+                                   "?rel bl:betweenState ?state } ORDER BY ?state")
+        pair = [s["state"] for s in states if isinstance(s["state"], URIRef)]
+        if len(pair) != 2:
             return KindView()
-        a, b = states
-        timeline = self.named("Timeline", "relation-timeline", a=a, b=b)
-        view = KindView(
-            [
-                self.named("Visits both ways", "visits-between", a=a, b=b),
-                self.named("Agreements", "agreements-between", a=a, b=b),
-                timeline,
-            ]
-        )
-        view.timeline = layout(_items(timeline.table, None, "date", "item"))
-        view.sources = self.internal(
-            "Sources",
-            """
-            SELECT ?article (SAMPLE(?t) AS ?articleLabel) (MIN(STR(?d)) AS ?published)
-                   (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
-              { ?rel prov:wasDerivedFrom ?article BIND (?rel AS ?fact) }
-              UNION { ?fact bl:concernsRelation ?rel ; prov:wasDerivedFrom ?article }
-              OPTIONAL { ?article dcterms:title ?t }
-              OPTIONAL { ?article dcterms:date ?d }
-            } GROUP BY ?article ORDER BY DESC(?published) ?article""",
-            rel=URIRef(iri),
-        ).table
+        act = activity(self.store, "relation", iri)
+        params = {"a": str(pair[0]), "b": str(pair[1])}
+        view = KindView([
+            self._lane(act, "visit", "Visits both ways",
+                       ["date", "visit", "visitor", "from", "to", "place", "status"],
+                       "visits-between", params),
+            self._lane(act, "agreement", "Agreements",
+                       ["date", "agreement", "kind", "topic", "count", "signedAt"],
+                       "agreements-between", params),
+            self._lane(act, "event", "Events", ["date", "event", "kind", "place", "status"],
+                       "relation-timeline", params),
+        ])
+        view.timeline = self._timeline(act)
+        rows = fetch(self.store, f"""
+            SELECT ?article (COUNT(DISTINCT ?fact) AS ?facts) (MIN(STR(?d)) AS ?published)
+            WHERE {{ {values('rel', [iri])}
+              {{ ?rel prov:wasDerivedFrom ?article BIND (?rel AS ?fact) }}
+              UNION {{ ?fact bl:concernsRelation ?rel . ?fact prov:wasDerivedFrom ?article }}
+              OPTIONAL {{ ?article dcterms:date ?d }}
+            }} GROUP BY ?article ORDER BY DESC(?published) ?article""")
+        view.sources = self._table(["article", "published", "facts"], rows[:SHOWN], len(rows))
+        view.sources_total = len(rows)
         return view
 
-    def _official(self, iri: str) -> KindView:
-        visits = self.named("Visits", "visits-by-official", official=iri)
-        meetings = self.named("Meetings", "meetings-of-official", official=iri)
-        agreements = self.named(
-            "Agreements signed at their meetings", "agreements-of-official", official=iri
-        )
-        posts = self.internal(
-            "Posts",
-            """
-            SELECT ?position (MIN(STR(?pl)) AS ?positionLabel) ?state
-                   (MIN(STR(?sl)) AS ?stateLabel) (SAMPLE(?r) AS ?role) WHERE {
-              ?official bl:holdsPosition ?position .
-              OPTIONAL { ?position rdfs:label ?pl }
-              OPTIONAL { ?position bl:ofState ?state OPTIONAL { ?state rdfs:label ?sl } }
-              OPTIONAL { ?position bl:role ?r }
-            } GROUP BY ?position ?state ORDER BY ?positionLabel""",
-            official=URIRef(iri),
-        )
-        view = KindView([posts, visits, meetings, agreements])
-        view.timeline = layout(
-            _items(visits.table, "visit", "start", "hostState")
-            + _items(meetings.table, "event", "date", "event")
-            + _items(agreements.table, "agreement", "signed", "topic")
-        )
+    def _official(self, iri: URIRef) -> KindView:
+        act = activity(self.store, "official", iri)
+        params = {"official": str(iri)}
+        held = fetch(self.store, f"SELECT DISTINCT ?position WHERE {{ {values('o', [iri])} "
+                                 "?o bl:holdsPosition ?position }")
+        positions = [r["position"] for r in held if isinstance(r["position"], URIRef)]
+        info = properties(self.store, positions,
+                          ("?item bl:ofState ?state", "?item bl:role ?role"))
+        posts = [{"position": p, **info[p]} for p in positions]
+        view = KindView([
+            Section("Posts", self._table(["position", "state", "role"], posts, len(posts)),
+                    total=len(posts)),
+            self._lane(act, "visit", "Visits",
+                       ["date", "visit", "role", "to", "place", "status"],
+                       "visits-by-official", params),
+            self._lane(act, "event", "Meetings", ["date", "event", "kind", "place", "party"],
+                       "meetings-of-official", params),
+            self._lane(act, "agreement", "Agreements signed at their meetings",
+                       ["date", "agreement", "kind", "topic", "party"],
+                       "agreements-of-official", params),
+        ])
+        view.timeline = self._timeline(act)
+        self._sources(view, iri, limit=10)
         return view
 
-    def _fact(self, iri: str) -> KindView:
-        return KindView(sources=self.named("Sources", "fact-sources", entity=iri).table)
+    def _fact(self, iri: URIRef) -> KindView:
+        view = KindView()
+        self._sources(view, iri)
+        return view
 
     _visit = _agreement = _event = _fact
 
-    def _article(self, iri: str) -> KindView:
-        article = URIRef(iri)
-        view = KindView([self.named("Facts from this article", "article-facts", article=iri)])
-        meta = select(
-            self.store,
-            """
-            SELECT (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?date) (SAMPLE(?src) AS ?source)
-                   (SAMPLE(?u) AS ?url) (SAMPLE(?b) AS ?body) WHERE {
-              OPTIONAL { ?article dcterms:title ?t }
-              OPTIONAL { ?article dcterms:date ?d }
-              OPTIONAL { ?article dcterms:source ?src }
-              OPTIONAL { ?article schema:url ?u }
-              OPTIONAL { ?article schema:articleBody ?b }
-            }""",
-            {"article": article},
-        )
+    def _article(self, iri: URIRef) -> KindView:
+        result = self.queries["article-facts"].run(self.store, {"article": str(iri)})
+        assert isinstance(result, SelectResult)
+        view = KindView([Section("Facts from this article", make_table(result),
+                                 "article-facts", {"article": str(iri)})])
+        meta = fetch(self.store, f"""
+            SELECT (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?date) (SAMPLE(?p) AS ?publisher)
+                   (SAMPLE(?u) AS ?url) (SAMPLE(?b) AS ?body) WHERE {{
+              {values('article', [iri])}
+              OPTIONAL {{ ?article dcterms:title ?t }}
+              OPTIONAL {{ ?article dcterms:date ?d }}
+              OPTIONAL {{ ?article schema:publisher|dcterms:source ?p FILTER (isLiteral(?p)) }}
+              OPTIONAL {{ ?article schema:url ?u }}
+              OPTIONAL {{ ?article schema:articleBody ?b }}
+            }}""")
         view.article = {k: v for k, v in (meta[0] if meta else {}).items() if v is not None}
         text = str(view.article.pop("body", ""))
-        rows = select(
-            self.store,
-            f"""
-            SELECT ?ev ?start ?end (MIN(STR(?name)) AS ?label) WHERE {{
+        rows = fetch(self.store, f"""
+            SELECT ?ev ?start ?end (SAMPLE(?fact) AS ?about) WHERE {{
+              {values('article', [iri])}
               ?ev bl:inArticle ?article ; bl:startOffset ?start ; bl:endOffset ?end .
-              OPTIONAL {{ ?fact bl:hasEvidence ?ev . {name_parts("fact")} }}
-            }} GROUP BY ?ev ?start ?end ORDER BY ?start""",
-            {"article": article},
-        )
-        spans = [
-            Span(
-                int(r["start"].toPython()),
-                int(r["end"].toPython()),  # type: ignore[union-attr]
-                anchor(r["ev"]),
-                str(r.get("label") or ""),
-            )
-            for r in rows
-            if r.get("start") is not None and r.get("end") is not None
-        ]
+              OPTIONAL {{ ?fact bl:hasEvidence ?ev }}
+            }} GROUP BY ?ev ?start ?end ORDER BY ?start""")
+        named = names(self.store, [r.get("about") for r in rows])
+        spans = [Span(int(str(r["start"])), int(str(r["end"])), anchor(r["ev"]),
+                      named.get(str(r.get("about")), ""))
+                 for r in rows if r.get("start") is not None and r.get("end") is not None]
         view.text = highlight(text, spans)
         return view
+
+    # pictures ---------------------------------------------------------------------------
+    def _timeline(self, act: Activity) -> Timeline:
+        entries = act.entries()
+        dated = [e for e in entries if e.date]
+        named = self._names([e.iri for e in dated]) if len(dated) <= NAMED_MARKS else {}
+        return layout(Item(e.date, named.get(str(e.iri), ""), str(e.iri), e.lane)
+                      for e in entries)
+
+    def _network(self, iri: URIRef, ranked: list) -> Network | None:
+        """Partners around the state; each links to the relation's page where there is one."""
+        if not ranked:
+            return None
+        shown = ranked[:MAX_SPOKES]
+        named = self._names([iri] + [r["partner"] for r in shown])
+        relations = {r["partner"]: _relation_iri(iri, r["partner"]) for r in shown}
+        known = {str(r["rel"]) for r in fetch(self.store, f"""SELECT DISTINCT ?rel WHERE {{
+            {values('rel', [r for r in relations.values() if r])}
+            ?rel a bl:BilateralRelation }}""")} if any(relations.values()) else set()
+        spokes = [Spoke(named.get(str(r["partner"]), str(r["partner"]).rsplit("/", 1)[-1]),
+                        str(relations[r["partner"]]) if str(relations[r["partner"]]) in known
+                        else str(r["partner"]),
+                        int(str(r["total"])), int(str(r["visits"])),
+                        int(str(r["agreements"])), int(str(r["events"])))
+                  for r in shown]
+        network = network_layout(named.get(str(iri), ""), "", spokes)
+        network.more = len(ranked) - len(shown)
+        return network
 
 
 def anchor(evidence: object) -> str:
@@ -192,20 +257,27 @@ def anchor(evidence: object) -> str:
     return "ev-" + str(evidence).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _items(table: Table, lane: str | None, date: str, label: str) -> list[Item]:
-    items = []
-    for row in table.rows:
-        first_column = table.columns[0]
-        subject, when = row[first_column], row.get(date)
-        named = row.get(label)
-        text = (named.label or str(named.term)) if named and named.term is not None else ""
-        kind = lane or str(row["kind"].term if "kind" in row else "event")
-        items.append(
-            Item(
-                str(when.term) if when and when.term is not None else None,
-                text,
-                str(subject.term),
-                kind,
-            )
-        )
-    return items
+def _relation_iri(state: URIRef, partner: object) -> URIRef | None:
+    """The relation between two states whose IRIs are minted from ISO codes, else None."""
+    a, b = str(state).rsplit("/", 1)[-1], str(partner).rsplit("/", 1)[-1]
+    if not (len(a) == len(b) == 3 and str(iris.state_iri(a)) == str(state)
+            and str(iris.state_iri(b)) == str(partner)):
+        return None
+    return iris.relation_iri(a, b)
+
+
+def _cell(value: object, named: dict[str, str]) -> Cell:
+    if isinstance(value, list):
+        if not value:
+            return Cell(None)
+        cells = [_cell(v, named) for v in value]
+        first = cells[0]
+        first.more = cells[1:]
+        return first
+    if isinstance(value, URIRef):
+        label = named.get(str(value))
+        if label is None and str(value).startswith(_BL):
+            words = re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", str(value)[len(_BL):]).lower()
+            label = words[:1].upper() + words[1:]
+        return Cell(value, label)
+    return Cell(value)  # type: ignore[arg-type]

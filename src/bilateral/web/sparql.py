@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.exceptions import (
     BadRequest,
     Forbidden,
@@ -148,19 +148,26 @@ def _prefers_html() -> bool:
 def _workbench(query: str) -> Response:
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     example = prologue + (
-        "\nSELECT ?visit ?visitor ?host ?date WHERE {\n"
+        "\n# Visits with who went where, newest first. DISTINCT: the default graph is the\n"
+        "# union of every article's graph, so a statement from two articles shows twice.\n"
+        "SELECT DISTINCT ?visit ?visitor ?host ?date WHERE {\n"
         "  ?visit a bl:Visit ;\n"
-        "         bl:visitor/rdfs:label ?visitor ;\n"
-        "         bl:hostState/rdfs:label ?host .\n"
+        "         bl:visitor ?official ;\n"
+        "         bl:hostState ?state .\n"
+        "  ?official rdfs:label ?visitor .\n"
+        "  ?state rdfs:label ?host .\n"
         "  OPTIONAL { ?visit bl:startDate ?date }\n"
-        "}\nORDER BY ?date\nLIMIT 50\n"
+        "}\nORDER BY DESC(?date)\nLIMIT 200\n"
     )
-    html = render_template(
-        "workbench.html",
-        query=query or example,
-        autorun=bool(query),
-        base_iri=runtime().settings.base_iri,
-    )
+    named = [
+        {"name": q.name, "title": q.title, "description": q.description, "text": q.text,
+         "url": url_for("named.run", name=q.name),
+         "params": [{"name": p.name, "label": p.label, "type": p.type,
+                     "optional": p.optional, "default": p.default} for p in q.params]}
+        for q in runtime().queries.values()
+    ]
+    html = render_template("workbench.html", query=query or example, autorun=bool(query),
+                           base_iri=runtime().settings.base_iri, named=named)
     return Response(html, mimetype="text/html")
 
 

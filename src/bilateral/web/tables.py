@@ -24,8 +24,9 @@ MAX_ROWS = 1_000
 class Cell:
     """One value in a table, with a readable name when the query gave one."""
 
-    term: Identifier | None
+    term: Identifier | str | None
     label: str | None = None
+    more: list["Cell"] = field(default_factory=list)
 
 
 @dataclass
