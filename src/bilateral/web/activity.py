@@ -220,7 +220,7 @@ def _specific_kind(kind: object) -> bool:
 
 def _newest_first(entries: list[Entry]) -> list[Entry]:
     """Dated entries newest first (ties by IRI), then the undated ones by IRI."""
-    by_iri = sorted(entries, key=lambda e: e.iri)
+    by_iri = sorted(entries, key=lambda e: str(e.iri))  # plain strings compare in C
     dated = sorted((e for e in by_iri if e.date), key=lambda e: e.date or "", reverse=True)
     return dated + [e for e in by_iri if not e.date]
 

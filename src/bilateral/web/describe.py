@@ -184,7 +184,18 @@ KIND_ORDER = (
 
 def kind(description: Description) -> str | None:
     """Which kind-specific sections the page gets, if any."""
+    return kind_of_types(description.types)
+
+
+def kind_of_types(types: list[URIRef]) -> str | None:
+    """Which kind-specific sections an entity of ``types`` gets, if any."""
     for name, classes in KIND_ORDER:
-        if description.has_type(*classes):
+        if any(c in types for c in classes):
             return name
     return None
+
+
+def types_of(store: Store, iri: URIRef) -> list[URIRef]:
+    """The classes ``iri`` is asserted to belong to."""
+    rows = fetch(store, f"SELECT DISTINCT ?t WHERE {{ {values('e', [iri])} ?e a ?t }}")
+    return [t for t in (r["t"] for r in rows) if isinstance(t, URIRef)]

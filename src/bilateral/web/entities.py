@@ -6,6 +6,7 @@ For the IRI ``{base}state/RUS`` the page is at the base's path plus ``state/RUS`
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from flask import Blueprint, Response, render_template, request, url_for
 from rdflib import URIRef
@@ -13,11 +14,12 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from ..errors import QueryError
 from ..queries import expand_iri
-from .describe import Description, describe, entity_triples, exists, kind
+from .describe import Description, describe, entity_triples, exists, kind_of_types, types_of
 from .formats import ENTITY_FORMATS, Format, bound_graph, lookup, serialize_graph
 from .rows import valid_iri
 from .runtime import get_store, run_limited, runtime
 from .sections import KindView, Sections
+from .together import together
 
 bp = Blueprint("entities", __name__)
 INCOMING_PAGE = 12  # values per page of an incoming group; the sections show the rest
@@ -86,9 +88,11 @@ def html_response(iri: URIRef, alternates: dict[Format, str]) -> Response:
         if not exists(store, iri):
             return None
         size = rt.settings.page_size
-        description = describe(store, iri, size, paged, min(size, INCOMING_PAGE))
-        entity_kind = kind(description)
-        return Page(description, entity_kind, Sections(store, rt.queries).build(entity_kind, iri))
+        entity_kind = kind_of_types(types_of(store, iri))
+        description, view = together(
+            partial(describe, store, iri, size, paged, min(size, INCOMING_PAGE)),
+            partial(Sections(store, rt.queries).build, entity_kind, iri))
+        return Page(description, entity_kind, view)
 
     page = run_limited(read)
     if page is None:

@@ -1,12 +1,15 @@
 """Kind-specific parts of entity pages: tables of the newest items, pictures, sources.
 
-Each builder is a pure function of the store and runs in the query worker. Tables show the
-newest rows, say how many there are in all, and link to the named query that lists them all.
+Each builder is a pure function of the store and runs in the query worker; reads that do not
+depend on each other run at the same time (``together``), and the names a page shows are
+read in one lookup. Tables show the newest rows, say how many there are in all, and link to
+the named query that lists them all.
 """
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from rdflib import URIRef
 
@@ -14,13 +17,23 @@ from ..mapping import iris
 from ..mapping.namespaces import BL
 from ..queries import NamedQuery
 from ..store import SelectResult, Store
-from .activity import Activity, activity, details, officials, partners, properties, sources
+from .activity import (
+    Activity,
+    Entry,
+    activity,
+    details,
+    officials,
+    partners,
+    properties,
+    sources,
+)
 from .highlight import Highlighted, Span, highlight
 from .network import MAX_SPOKES, Network, Spoke
 from .network import layout as network_layout
 from .rows import fetch, names, values
 from .tables import Cell, Table, make_table
 from .timeline import Item, Timeline, layout
+from .together import together
 
 _BL = str(BL._NS)
 SHOWN = 10
@@ -58,6 +71,7 @@ class Sections:
         self.store = store
         self.queries = queries
         self.named: dict[str, str] = {}  # names read so far for this page
+        self.asked: set[str] = set()  # terms whose names were read (found or not)
 
     def build(self, kind: str | None, iri: URIRef) -> KindView:
         """The view for an entity of ``kind`` (see ``describe.kind``)."""
@@ -65,26 +79,30 @@ class Sections:
         return builder(iri) if builder else KindView()
 
     # tables -----------------------------------------------------------------------------
-    def _lane(self, act: Activity, lane: str, title: str, columns: list[str],
-              query: str, params: dict[str, str]) -> Section:
-        entries = act.lanes.get(lane, [])[:SHOWN]
-        info = details(self.store, lane, [e.iri for e in entries], self.named)
-        rows = []
-        for entry in entries:
-            cells = info.get(entry.iri, {})
-            row = {"date": entry.date, lane: entry.iri, "role": entry.role,
-                   **{k: v for k, v in cells.items()}}
-            if entry.role == "made":
-                row["partner"] = cells.get("to")
-            elif entry.role == "hosted":
-                row["partner"] = cells.get("from")
-            rows.append({c: row.get(c) for c in columns})
-        table = self._table(columns, rows, len(act.lanes.get(lane, [])))
-        return Section(title, table, query, params, act.count(lane))
+    def _lanes(self, act: Activity, specs: list[tuple[str, str, list[str], str]],
+               params: dict[str, str], also: list | None = None) -> list[Section]:
+        """One section per (lane, title, columns, query): the newest rows of each lane.
+
+        The lanes' details are read at the same time, each into its own names, merged after;
+        the rows' other names are read in one go, with those of the terms in ``also``.
+        """
+        shown = {lane: act.lanes.get(lane, [])[:SHOWN] for lane, *_ in specs}
+        found: list[tuple[dict, dict[str, str]]] = together(*[
+            partial(_details_named, self.store, lane, [e.iri for e in shown[lane]])
+            for lane, *_ in specs])
+        for _, named in found:
+            for key, name in named.items():
+                self.named[key] = min(self.named.get(key, name), name)
+        rows = [_lane_rows(shown[lane], info, columns)
+                for (lane, _, columns, _), (info, _) in zip(specs, found, strict=True)]
+        self._names([v for lane_rows in rows for r in lane_rows for v in _terms(r)]
+                    + list(also or []))
+        return [Section(title, self._table(columns, lane_rows, act.count(lane)), query,
+                        params, act.count(lane))
+                for (lane, title, columns, query), lane_rows in zip(specs, rows, strict=True)]
 
     def _table(self, columns: list[str], rows: list[dict[str, object]], total: int) -> Table:
-        terms = [v for r in rows for c in r.values() for v in (c if isinstance(c, list) else [c])]
-        named = self._names(terms)
+        named = self._names([v for r in rows for v in _terms(r)])
         table = Table(columns, [], total > len(rows), len(rows))
         for row in rows:
             table.rows.append({c: _cell(row.get(c), named) for c in columns})
@@ -99,16 +117,33 @@ class Sections:
         view.sources_total = total
 
     def _names(self, terms: list) -> dict[str, str]:
-        """Names of ``terms``, reading only those this page has not named yet."""
-        self.named.update(names(self.store, [t for t in terms if str(t) not in self.named]))
+        """Names of ``terms``, reading only those this page has not named or asked for yet."""
+        wanted = {str(t) for t in terms if t is not None} - self.asked - self.named.keys()
+        if wanted:
+            self.asked.update(wanted)
+            self.named.update(names(self.store, [t for t in terms if str(t) in wanted]))
         return self.named
 
     # kinds ------------------------------------------------------------------------------
     def _state(self, iri: URIRef) -> KindView:
-        act = activity(self.store, "state", iri)
         params = {"state": str(iri)}
-        ranked = partners(self.store, iri)
-        posts = officials(self.store, iri)
+        act, ranked, posts = together(partial(activity, self.store, "state", iri),
+                                      partial(partners, self.store, iri),
+                                      partial(officials, self.store, iri))
+        spokes = ranked[:MAX_SPOKES]
+        also = ([iri] + [r["partner"] for r in ranked[:max(SHOWN, MAX_SPOKES)]]
+                + [r[c] for r in posts[:SHOWN] for c in ("official", "position")]
+                + _marks_to_name(act))
+        lanes, known = together(
+            partial(self._lanes, act, [
+                ("visit", "Visits made and hosted",
+                 ["date", "visit", "role", "visitor", "partner", "status"], "visits-of-state"),
+                ("agreement", "Agreements",
+                 ["date", "agreement", "kind", "topic", "party", "count"],
+                 "agreements-of-state"),
+                ("event", "Events", ["date", "event", "kind", "place", "party", "status"],
+                 "events-involving-state")], params, also),
+            partial(self._known_relations, iri, spokes))
         view = KindView([
             Section("Partners ranked by activity",
                     self._table(["partner", "visits", "agreements", "events", "total"],
@@ -117,18 +152,10 @@ class Sections:
             Section("Officials and their posts",
                     self._table(["official", "position", "articles"], posts[:SHOWN],
                                 len(posts)), "officials-of-state", params, len(posts)),
-            self._lane(act, "visit", "Visits made and hosted",
-                       ["date", "visit", "role", "visitor", "partner", "status"],
-                       "visits-of-state", params),
-            self._lane(act, "agreement", "Agreements",
-                       ["date", "agreement", "kind", "topic", "party", "count"],
-                       "agreements-of-state", params),
-            self._lane(act, "event", "Events",
-                       ["date", "event", "kind", "place", "party", "status"],
-                       "events-involving-state", params),
+            *lanes,
         ])
         view.timeline = self._timeline(act)
-        view.network = self._network(iri, ranked)
+        view.network = self._network(iri, ranked, known)
         return view
 
     def _relation(self, iri: URIRef) -> KindView:
@@ -139,16 +166,13 @@ class Sections:
             return KindView()
         act = activity(self.store, "relation", iri)
         params = {"a": str(pair[0]), "b": str(pair[1])}
-        view = KindView([
-            self._lane(act, "visit", "Visits both ways",
-                       ["date", "visit", "visitor", "from", "to", "place", "status"],
-                       "visits-between", params),
-            self._lane(act, "agreement", "Agreements",
-                       ["date", "agreement", "kind", "topic", "count", "signedAt"],
-                       "agreements-between", params),
-            self._lane(act, "event", "Events", ["date", "event", "kind", "place", "status"],
-                       "relation-timeline", params),
-        ])
+        view = KindView(self._lanes(act, [
+            ("visit", "Visits both ways",
+             ["date", "visit", "visitor", "from", "to", "place", "status"], "visits-between"),
+            ("agreement", "Agreements",
+             ["date", "agreement", "kind", "topic", "count", "signedAt"], "agreements-between"),
+            ("event", "Events", ["date", "event", "kind", "place", "status"],
+             "relation-timeline")], params, _marks_to_name(act)))
         view.timeline = self._timeline(act)
         rows = fetch(self.store, f"""
             SELECT ?article (COUNT(DISTINCT ?fact) AS ?facts) (MIN(STR(?d)) AS ?published)
@@ -173,14 +197,14 @@ class Sections:
         view = KindView([
             Section("Posts", self._table(["position", "state", "role"], posts, len(posts)),
                     total=len(posts)),
-            self._lane(act, "visit", "Visits",
-                       ["date", "visit", "role", "to", "place", "status"],
-                       "visits-by-official", params),
-            self._lane(act, "event", "Meetings", ["date", "event", "kind", "place", "party"],
-                       "meetings-of-official", params),
-            self._lane(act, "agreement", "Agreements signed at their meetings",
-                       ["date", "agreement", "kind", "topic", "party"],
-                       "agreements-of-official", params),
+            *self._lanes(act, [
+                ("visit", "Visits", ["date", "visit", "role", "to", "place", "status"],
+                 "visits-by-official"),
+                ("event", "Meetings", ["date", "event", "kind", "place", "party"],
+                 "meetings-of-official"),
+                ("agreement", "Agreements signed at their meetings",
+                 ["date", "agreement", "kind", "topic", "party"], "agreements-of-official"),
+            ], params, _marks_to_name(act)),
         ])
         view.timeline = self._timeline(act)
         self._sources(view, iri, limit=10)
@@ -225,25 +249,27 @@ class Sections:
 
     # pictures ---------------------------------------------------------------------------
     def _timeline(self, act: Activity) -> Timeline:
-        entries = act.entries()
-        dated = [e for e in entries if e.date]
-        named = self._names([e.iri for e in dated]) if len(dated) <= NAMED_MARKS else {}
+        marks = _marks_to_name(act)
+        named = self._names(marks) if marks else {}
         return layout(Item(e.date, named.get(str(e.iri), ""), str(e.iri), e.lane)
-                      for e in entries)
+                      for e in act.entries())
 
-    def _network(self, iri: URIRef, ranked: list) -> Network | None:
+    def _known_relations(self, iri: URIRef, ranked: list) -> dict[str, str]:
+        """For each partner in ``ranked``, the relation's IRI where the store has it."""
+        relations = {str(r["partner"]): _relation_iri(iri, r["partner"]) for r in ranked}
+        wanted = [r for r in relations.values() if r]
+        known = {str(r["rel"]) for r in fetch(self.store, f"""SELECT DISTINCT ?rel WHERE {{
+            {values('rel', wanted)} ?rel a bl:BilateralRelation }}""")} if wanted else set()
+        return {p: str(r) for p, r in relations.items() if str(r) in known}
+
+    def _network(self, iri: URIRef, ranked: list, known: dict[str, str]) -> Network | None:
         """Partners around the state; each links to the relation's page where there is one."""
         if not ranked:
             return None
         shown = ranked[:MAX_SPOKES]
         named = self._names([iri] + [r["partner"] for r in shown])
-        relations = {r["partner"]: _relation_iri(iri, r["partner"]) for r in shown}
-        known = {str(r["rel"]) for r in fetch(self.store, f"""SELECT DISTINCT ?rel WHERE {{
-            {values('rel', [r for r in relations.values() if r])}
-            ?rel a bl:BilateralRelation }}""")} if any(relations.values()) else set()
         spokes = [Spoke(named.get(str(r["partner"]), str(r["partner"]).rsplit("/", 1)[-1]),
-                        str(relations[r["partner"]]) if str(relations[r["partner"]]) in known
-                        else str(r["partner"]),
+                        known.get(str(r["partner"]), str(r["partner"])),
                         int(str(r["total"])), int(str(r["visits"])),
                         int(str(r["agreements"])), int(str(r["events"])))
                   for r in shown]
@@ -264,6 +290,40 @@ def _relation_iri(state: URIRef, partner: object) -> URIRef | None:
             and str(iris.state_iri(b)) == str(partner)):
         return None
     return iris.relation_iri(a, b)
+
+
+def _details_named(store: Store, lane: str, items: list[URIRef]
+                   ) -> tuple[dict[URIRef, dict[str, list]], dict[str, str]]:
+    """The details of one lane's items, and the names their graphs give the values."""
+    named: dict[str, str] = {}
+    return details(store, lane, items, named), named
+
+
+def _lane_rows(entries: list[Entry], info: dict[URIRef, dict[str, list]],
+               columns: list[str]) -> list[dict[str, object]]:
+    """A table's rows: each entry with its details, the partner read from its role."""
+    rows = []
+    lane = entries[0].lane if entries else ""
+    for entry in entries:
+        cells = info.get(entry.iri, {})
+        row = {"date": entry.date, lane: entry.iri, "role": entry.role, **cells}
+        if entry.role == "made":
+            row["partner"] = cells.get("to")
+        elif entry.role == "hosted":
+            row["partner"] = cells.get("from")
+        rows.append({c: row.get(c) for c in columns})
+    return rows
+
+
+def _terms(row: dict[str, object]) -> list:
+    """Every value in a row, lists flattened."""
+    return [v for c in row.values() for v in (c if isinstance(c, list) else [c])]
+
+
+def _marks_to_name(act: Activity) -> list[URIRef]:
+    """The items a timeline names: all of its dated items when there are few enough."""
+    dated = [e.iri for e in act.entries() if e.date]
+    return dated if len(dated) <= NAMED_MARKS else []
 
 
 def _cell(value: object, named: dict[str, str]) -> Cell:
