@@ -42,3 +42,29 @@ def test_readme_rows_name_only_existing_queries(readme):
     section = readme.split("## Web app and named queries", 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"^\| `([a-z][a-z0-9-]*)` \|", section, re.M))
     assert listed == set(QUERIES)
+
+
+@pytest.fixture(scope="module")
+def demo_store():
+    """The demo knowledge base, built by the real pipeline in memory."""
+    from bilateral.pipeline import load_demo_if_empty
+    from bilateral.store import open_store
+
+    store = open_store(":memory:")
+    assert load_demo_if_empty(store) > 0
+    return store
+
+
+def _sparql_examples() -> list[str]:
+    text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sparql\n(.*?)```", text, flags=re.S)
+
+
+def test_the_readme_has_sparql_examples():
+    assert len(_sparql_examples()) >= 3
+
+
+@pytest.mark.parametrize("query", _sparql_examples())
+def test_every_readme_sparql_example_answers_on_the_demo(demo_store, query):
+    rows = list(demo_store.query(query).rows)
+    assert rows, f"no answer for:\n{query}"
