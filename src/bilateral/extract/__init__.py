@@ -35,13 +35,14 @@ def extract(article: Article) -> Extraction:
     year = article.published.year if article.published else None
     officials, mentions = find_officials(text, sentences, states, year)
     dates = find_dates(text, article.published)
-    events, event_at = find_events(text, sentences, states, principal)
+    events, event_at = find_events(text, sentences, states, principal, dates)
     visits = find_visits(
         text, article.published, sentences, officials, mentions, states, dates, dateline, principal
     )
     _infer_states(officials, visits, principal)
     events += find_meetings(text, article.published, sentences, officials, mentions, states, dates)
     agreements = find_agreements(text, sentences, states, dates, principal, event_at)
+    _signed_at_meetings(agreements, events)
     mentioned = list(dict.fromkeys(m.iso for m in states))
     return Extraction(
         article=article,
@@ -52,6 +53,18 @@ def extract(article: Article) -> Extraction:
         agreements=agreements,
         organizations=_organizations(entities, states),
     )
+
+
+def _signed_at_meetings(agreements: list, events: list) -> None:
+    """An agreement signed in the sentence that reports a meeting was signed at that meeting."""
+    for agreement in agreements:
+        if agreement.event is not None:
+            continue
+        sentences = {e.start for e in agreement.evidence}
+        for event in events:
+            if event.kind in ("meeting", "talks") and sentences & {e.start for e in event.evidence}:
+                agreement.event = event.name
+                break
 
 
 def _dateline(text: str) -> StateMention | None:

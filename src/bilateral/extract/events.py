@@ -3,7 +3,10 @@
 import regex
 
 from ..model import Event, Evidence
+from ..reference.cities import state_of_place
+from ..reference.gazetteer import canonical_city
 from . import status as st
+from .dates import DateMention
 from .nlp import Sentence
 from .places import StateMention
 
@@ -37,11 +40,19 @@ _SUMMIT = regex.compile(
     r"(?P<list>(?-i:(?:\p{Lu}[\w'’-]*(?:[ \t]+\p{Lu}[\w'’-]*)*(?:,[ \t]*|[ \t]+and[ \t]+)?){2,8})))?)",
     regex.I,
 )
+_NAMED_SUMMIT = regex.compile(
+    r"(?<![\w-])(?P<name>(?!The\b)\p{Lu}[\w&'’-]*[ \t]+(?:(?:\p{Lu}[\w&'’-]*|of)[ \t]+){0,4}"
+    r"(?i:summit))(?![ \t]+of\b)"
+)
 _HELD = regex.compile(r"\b(?:held|hold|holds|convened|concluded|took place)\b", regex.I)
 
 
 def find_events(
-    text: str, sentences: list[Sentence], states: list[StateMention], principal: list[str]
+    text: str,
+    sentences: list[Sentence],
+    states: list[StateMention],
+    principal: list[str],
+    dates: list[DateMention] = (),
 ) -> tuple[list[Event], dict[int, str]]:
     """Events in the text, and for each sentence index the name of the event it is set at."""
     events: dict[str, Event] = {}
@@ -82,6 +93,18 @@ def find_events(
             )
             event.status = st.merge([event.status, _status(sentence.text)])
             event.evidence.append(evidence)
+        for match in _NAMED_SUMMIT.finditer(text, sentence.start, sentence.end):
+            name = " ".join(match.group("name").split())
+            if name.casefold() in events or any(name.casefold() in k for k in events):
+                continue
+            city = _city(text, match.end(), sentence.end, inside)
+            when = next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
+            states_in = sorted({s.iso for s in inside})
+            event = events.setdefault(
+                name.casefold(), Event("summit", name, states_in, city, when, None, None)
+            )
+            event.status = st.merge([event.status, _status(sentence.text)])
+            event.evidence.append(evidence)
     return list(events.values()), where
 
 
@@ -98,6 +121,12 @@ def _ordinal_word(number: int) -> str:
 
 
 def _city(text: str, start: int, end: int, states: list[StateMention]) -> str | None:
+    place = regex.match(
+        r"[^.;]{0,40}?\bin[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*)?)",
+        text[start:end],
+    )
+    if place and state_of_place(place.group("place").rstrip(".")):
+        return canonical_city(place.group("place").rstrip(".")) or place.group("place").rstrip(".")
     for s in states:
         if (
             s.is_city
