@@ -1,6 +1,7 @@
 """Every named query on the demo knowledge base built by the real pipeline, with expected facts."""
 
 import pytest
+
 from bilateral.mapping import iris
 from bilateral.pipeline import load_demo_if_empty
 from bilateral.queries import load_named_queries
