@@ -143,3 +143,10 @@ def test_installed_script_runs_end_to_end(tmp_path):
         text=True,
     )
     assert out.stdout.splitlines()[1] == "1"
+
+
+def test_force_extracts_an_unchanged_article_again(tmp_path):
+    path = str(tmp_path / "kb")
+    run("ingest", WIRE, "--store", path)
+    assert "1 unchanged" in run("ingest", WIRE, "--store", path).output
+    assert "1 replaced" in run("ingest", WIRE, "--force", "--store", path).output

@@ -38,8 +38,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Extract again articles whose text is unchanged.")
 @_STORE
-def ingest(paths: tuple[str, ...], store_path: str | None) -> None:
+def ingest(paths: tuple[str, ...], force: bool, store_path: str | None) -> None:
     """Ingest articles: .txt, .json, .jsonl, .html files, folders, or - for standard input."""
     _, store = _open(store_path)
     with (
@@ -47,7 +48,11 @@ def ingest(paths: tuple[str, ...], store_path: str | None) -> None:
         click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) as bar,
     ):
         report = pipeline.ingest(
-            list(paths), store, stdin=sys.stdin, on_progress=lambda _source: bar.update(1)
+            list(paths),
+            store,
+            stdin=sys.stdin,
+            on_progress=lambda _source: bar.update(1),
+            force=force,
         )
     for source, error in report.failed:
         click.echo(f"error: {source}: {error}", err=True)

@@ -43,11 +43,14 @@ def ensure_reference(store: Store) -> None:
         store.replace_graph(iris.REFERENCE_GRAPH, reference_triples())
 
 
-def ingest_article(store: Store, article: Article) -> str:
-    """Extract one article and make its graph hold exactly its facts; return what happened."""
+def ingest_article(store: Store, article: Article, force: bool = False) -> str:
+    """Extract one article and make its graph hold exactly its facts; return what happened.
+
+    An article whose text is unchanged is skipped unless ``force`` (after the extractor changed).
+    """
     graph = iris.article_graph(article.id)
     existed = store.has_graph(graph)
-    if existed and _stored_hash(store, article) == article.content_hash:
+    if existed and not force and _stored_hash(store, article) == article.content_hash:
         return "unchanged"
     store.replace_graph(graph, article_triples(extract(article)))
     return "replaced" if existed else "added"
@@ -58,6 +61,7 @@ def ingest(
     store: Store,
     stdin: TextIO | None = None,
     on_progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> IngestReport:
     """Ingest files, folders or standard input; a bad article is reported and skipped."""
     ensure_reference(store)
@@ -68,7 +72,7 @@ def ingest(
         elif result.article is None:
             report.failed.append((result.source, result.error or "unreadable"))
         else:
-            outcome = ingest_article(store, result.article)
+            outcome = ingest_article(store, result.article, force)
             getattr(report, outcome).append(result.article.id)
         if on_progress:
             on_progress(result.source)
