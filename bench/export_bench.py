@@ -4,8 +4,9 @@ Builds an on-disk store of about N quads from the demo corpus (its article graph
 under new ids for the articles, visits, events, agreements and evidence, while officials,
 positions, places, relations and states stay shared, as in a real knowledge base where many
 articles name the same people), then exports it in each format and profile, each export in
-a fresh process that reports its own peak resident memory (``ru_maxrss``). Prints a
-markdown table.
+a fresh process that reports its own peak resident memory (``ru_maxrss``; the process
+that starts them imports nothing heavy and builds the store in a child of its own, since
+Linux carries a parent's peak over into a child's ``ru_maxrss``). Prints a markdown table.
 
     python bench/export_bench.py [--quads 1000000] [--formats nquads,turtle] [--profiles full]
 """
@@ -19,13 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import URIRef
-
 _OWN = re.compile(r"/(article|visit|event|agreement|evidence)/|/graph/article/")
 
 
 def build_store(path: Path, target: int) -> int:
     """Fill a store at ``path`` with about ``target`` quads; return how many."""
+    from rdflib import URIRef
+
     from bilateral import pipeline
     from bilateral.resources import demo_dir
     from bilateral.store import OxigraphStore, open_store
@@ -51,9 +52,15 @@ def build_store(path: Path, target: int) -> int:
     return count
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory in MB (``ru_maxrss`` is in KB on Linux)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(store_path: str, fmt: str, profile: str, output: str) -> None:
     """Run one export and print its time and this process's peak memory as JSON."""
-    import resource
 
     from bilateral.export import export
     from bilateral.store import open_store
@@ -64,20 +71,17 @@ def child(store_path: str, fmt: str, profile: str, output: str) -> None:
         export(store, fmt, handle, profile=profile)
     seconds = time.perf_counter() - started
     store.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb,
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(),
                       "bytes": Path(output).stat().st_size}))
 
 
 def baseline(store_path: str) -> None:
     """The peak memory of a process that opens the store and imports the exporter, no more."""
-    import resource
-
     from bilateral.export import export  # noqa: F401 - imported for its memory
     from bilateral.store import open_store
 
     open_store(store_path).close()
-    print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"peak_mb": peak_mb()}))
 
 
 def run(*args: str) -> dict:
@@ -93,15 +97,18 @@ def main() -> None:
     parser.add_argument("--profiles", default="full,schema,wikidata")
     parser.add_argument("--child", nargs=4, metavar=("STORE", "FORMAT", "PROFILE", "OUT"))
     parser.add_argument("--baseline", metavar="STORE")
+    parser.add_argument("--build", metavar="STORE")
     args = parser.parse_args()
     if args.child:
         return child(*args.child)
     if args.baseline:
         return baseline(args.baseline)
+    if args.build:
+        return print(json.dumps({"quads": build_store(Path(args.build), args.quads)}))
     with tempfile.TemporaryDirectory() as folder:
         store_path = str(Path(folder) / "kb")
         started = time.perf_counter()
-        quads = build_store(Path(store_path), args.quads)
+        quads = run("--build", store_path, "--quads", str(args.quads))["quads"]
         print(f"store of {quads} quads built in {time.perf_counter() - started:.0f} s; "
               f"a process that opens it peaks at {run('--baseline', store_path)['peak_mb']:.0f} MB")
         print()

@@ -146,3 +146,18 @@ def test_an_endpoint_that_does_not_answer_is_one_clear_error(tmp_path, kb_pair):
 def test_the_default_endpoint_is_wikidata():
     assert WIKIDATA_ENDPOINT == "https://query.wikidata.org/sparql"
     assert CliRunner().invoke(main, ["link", "--help"]).output.count(WIKIDATA_ENDPOINT) == 1
+
+
+def test_scores_keep_out_what_does_not_fit():
+    from bilateral.reconcile import Candidate, ItemFacts, score
+
+    official = Candidate(URIRef("urn:x:o"), "official", {"A B"}, {WD.Q159})
+    ship = ItemFacts(WD.Q1, "label", kinds={WD.Q11446})
+    assert score(official, ship) == (0.0, ["not a human (P31)"])
+    foreigner = ItemFacts(WD.Q2, "label", citizenships={WD.Q30}, kinds={WD.Q5})
+    assert score(official, foreigner)[0] == 0.0
+    alias_only = ItemFacts(WD.Q3, "alias", kinds={WD.Q5})
+    assert score(official, alias_only)[0] == 0.4
+    organisation = Candidate(URIRef("urn:x:g"), "organization", {"Ministry"}, {WD.Q159})
+    assert score(organisation, ItemFacts(WD.Q4, "label", countries={WD.Q159}))[0] == 0.9
+    assert score(organisation, ItemFacts(WD.Q5, "label", countries={WD.Q30}))[0] == 0.0

@@ -26,8 +26,6 @@ from ..mapping.namespaces import BL, PREFIXES, SCHEMA
 from ..resources import ontology_dir
 
 CONTEXT_FILE = "context.jsonld"
-# IRI of the published context (the ontology's namespace document, beside it).
-CONTEXT_IRI = "https://w3id.org/bilateral/context.jsonld"
 EXTRA_PREFIXES = {
     "void": str(VOID),
     "dcat": str(DCAT),

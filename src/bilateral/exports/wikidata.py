@@ -133,7 +133,8 @@ class WikidataProfile:
         return found
 
     def _write(self, prop: str, st: _Statement) -> Iterator[Quad]:
-        node = m.statement_iri(st.item, prop, st.value, st.qualifiers)
+        qualified = ";".join(f"{q}={time}" for q, time, _ in st.qualifiers)
+        node = m.statement_iri(st.item, prop, st.value, qualified)
         yield st.item, P[prop], node, None
         if ("truthy", st.item, prop, st.value) not in self._written:
             self._written.add(("truthy", st.item, prop, st.value))

@@ -23,19 +23,35 @@ DATASET = URIRef("https://w3id.org/bilateral/dataset")
 # Graphs a selection (an article, an entity) takes its neighbours' names and links from.
 CONTEXT_GRAPHS = (iris.REFERENCE_GRAPH, LINK_GRAPH)
 
+
+def once(pattern: str) -> str:
+    """``pattern`` with each of its solutions once.
+
+    The default graph of a query is the union of the graphs, where a triple held by many
+    article graphs (an official named in many articles) comes once per graph; joining such
+    patterns multiplies the repeats, so every pattern of a profile query is made distinct
+    on its own before the join.
+
+    >>> once("?x a bl:Visit")
+    '{ SELECT DISTINCT * WHERE { ?x a bl:Visit } }'
+    """
+    return f"{{ SELECT DISTINCT * WHERE {{ {pattern} }} }}"
+
+
 # Resources of each kind: SPARQL binding ?x; the kinds do not overlap.
 KINDS = {
-    "article": "?x a bl:Article .",
-    "state": "?x a bl:State .",
-    "place": "VALUES ?placeKind { bl:City bl:Place } ?x a ?placeKind . "
-    "FILTER NOT EXISTS { ?x a bl:State }",
-    "official": "?x a bl:Official .",
-    "position": "?x a bl:Position .",
-    "organization": "?x a bl:Organization .",
-    "visit": "?x a bl:Visit .",
-    "event": "?x a bl:Event . FILTER NOT EXISTS { ?x a bl:Visit }",
-    "agreement": "?x a bl:Agreement .",
-    "relation": "?x a bl:BilateralRelation .",
+    "article": once("?x a bl:Article"),
+    "state": once("?x a bl:State"),
+    "place": once(
+        "VALUES ?placeKind { bl:City bl:Place } ?x a ?placeKind FILTER NOT EXISTS { ?x a bl:State }"
+    ),
+    "official": once("?x a bl:Official"),
+    "position": once("?x a bl:Position"),
+    "organization": once("?x a bl:Organization"),
+    "visit": once("?x a bl:Visit"),
+    "event": once("?x a bl:Event FILTER NOT EXISTS { ?x a bl:Visit }"),
+    "agreement": once("?x a bl:Agreement"),
+    "relation": once("?x a bl:BilateralRelation"),
 }
 
 
@@ -52,19 +68,23 @@ class Rule:
         return f"SELECT DISTINCT ?x ?v WHERE {{ {KINDS[self.kind]} {self.where} }}"
 
 
+def _value(predicate: str) -> str:
+    return once(f"?x {predicate} ?v")
+
+
 _STATUS = (
     "VALUES (?status ?v) { (bl:Planned schema:EventScheduled) "
     "(bl:Ongoing schema:EventScheduled) (bl:Completed schema:EventScheduled) "
     "(bl:Postponed schema:EventPostponed) (bl:Cancelled schema:EventCancelled) } "
-    "?x bl:status ?status ."
+    + once("?x bl:status ?status")
 )
 _ORG_TYPES = (
     "VALUES (?t ?v) { (bl:Organization schema:Organization) "
     "(bl:Ministry schema:GovernmentOrganization) (bl:StateEnterprise schema:Corporation) "
-    "(bl:Company schema:Corporation) } ?x a ?t ."
+    "(bl:Company schema:Corporation) } " + once("?x a ?t")
 )
-_PLACE_TYPES = "VALUES (?t ?v) { (bl:City schema:City) (bl:Place schema:Place) } ?x a ?t ."
-_SOURCE = "?x prov:wasDerivedFrom ?v ."
+_PLACE_TYPES = "VALUES (?t ?v) { (bl:City schema:City) (bl:Place schema:Place) } " + once("?x a ?t")
+_SOURCE = _value("prov:wasDerivedFrom")
 
 
 def _rules(kind: str, *pairs: tuple[URIRef, str]) -> list[Rule]:
@@ -75,78 +95,78 @@ SCHEMA_RULES: list[Rule] = [
     *_rules(
         "article",
         (RDF.type, "VALUES ?v { schema:NewsArticle }"),
-        (SCHEMA.headline, "?x dcterms:title ?v ."),
-        (SCHEMA.datePublished, "?x dcterms:date ?v ."),
-        (SCHEMA.url, "?x schema:url ?v ."),
-        (SCHEMA.identifier, "?x dcterms:identifier ?v ."),
-        (SCHEMA.articleBody, "?x schema:articleBody ?v ."),
-        (SCHEMA.mentions, "?x schema:mentions ?v ."),
+        (SCHEMA.headline, _value("dcterms:title")),
+        (SCHEMA.datePublished, _value("dcterms:date")),
+        (SCHEMA.url, _value("schema:url")),
+        (SCHEMA.identifier, _value("dcterms:identifier")),
+        (SCHEMA.articleBody, _value("schema:articleBody")),
+        (SCHEMA.mentions, _value("schema:mentions")),
     ),
     *_rules(
         "state",
         (RDF.type, "VALUES ?v { schema:Country }"),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
-        (SCHEMA.alternateName, "?x skos:altLabel ?v ."),
-        (SCHEMA.identifier, "?x bl:isoCode ?v ."),
-        (SCHEMA.sameAs, "?x owl:sameAs ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
+        (SCHEMA.alternateName, _value("skos:altLabel")),
+        (SCHEMA.identifier, _value("bl:isoCode")),
+        (SCHEMA.sameAs, _value("owl:sameAs")),
     ),
     *_rules(
         "place",
         (RDF.type, _PLACE_TYPES),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
-        (SCHEMA.containedInPlace, "?x bl:locatedIn ?v ."),
-        (SCHEMA.sameAs, "?x owl:sameAs ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
+        (SCHEMA.containedInPlace, _value("bl:locatedIn")),
+        (SCHEMA.sameAs, _value("owl:sameAs")),
     ),
     *_rules(
         "official",
         (RDF.type, "VALUES ?v { schema:Person }"),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
-        (SCHEMA.familyName, "?x bl:familyName ?v ."),
-        (SCHEMA.jobTitle, "?x bl:holdsPosition/rdfs:label ?v ."),
-        (SCHEMA.nationality, "?x bl:holdsPosition/bl:ofState ?v ."),
-        (SCHEMA.sameAs, "?x owl:sameAs ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
+        (SCHEMA.familyName, _value("bl:familyName")),
+        (SCHEMA.jobTitle, once("?x bl:holdsPosition ?p") + once("?p rdfs:label ?v")),
+        (SCHEMA.nationality, once("?x bl:holdsPosition ?p") + once("?p bl:ofState ?v")),
+        (SCHEMA.sameAs, _value("owl:sameAs")),
         (SCHEMA.subjectOf, _SOURCE),
     ),
     *_rules(
         "organization",
         (RDF.type, _ORG_TYPES),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
-        (SCHEMA.location, "?x bl:basedIn ?v ."),
-        (SCHEMA.sameAs, "?x owl:sameAs ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
+        (SCHEMA.location, _value("bl:basedIn")),
+        (SCHEMA.sameAs, _value("owl:sameAs")),
         (SCHEMA.subjectOf, _SOURCE),
     ),
     *_rules(
         "visit",
         (RDF.type, "VALUES ?v { schema:Event }"),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
         (SCHEMA.eventStatus, _STATUS),
-        (SCHEMA.attendee, "?x bl:visitor ?v ."),
-        (SCHEMA.location, "?x bl:destination ?v ."),
-        (SCHEMA.location, "?x bl:hostState ?v . FILTER NOT EXISTS { ?x bl:destination ?d }"),
-        (SCHEMA.startDate, "?x bl:startDate ?v ."),
-        (SCHEMA.endDate, "?x bl:endDate ?v ."),
+        (SCHEMA.attendee, _value("bl:visitor")),
+        (SCHEMA.location, _value("bl:destination")),
+        (SCHEMA.location, _value("bl:hostState") + " FILTER NOT EXISTS { ?x bl:destination ?d }"),
+        (SCHEMA.startDate, _value("bl:startDate")),
+        (SCHEMA.endDate, _value("bl:endDate")),
         (SCHEMA.subjectOf, _SOURCE),
     ),
     *_rules(
         "event",
         (RDF.type, "VALUES ?v { schema:Event }"),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
         (SCHEMA.eventStatus, _STATUS),
-        (SCHEMA.attendee, "?x bl:participant ?v ."),
-        (SCHEMA.location, "?x bl:location ?v ."),
-        (SCHEMA.startDate, "?x bl:date ?v ."),
-        (SCHEMA.superEvent, "?x bl:partOfSeries ?v ."),
+        (SCHEMA.attendee, _value("bl:participant")),
+        (SCHEMA.location, _value("bl:location")),
+        (SCHEMA.startDate, _value("bl:date")),
+        (SCHEMA.superEvent, _value("bl:partOfSeries")),
         (SCHEMA.subjectOf, _SOURCE),
     ),
     *_rules(
         "agreement",
         (RDF.type, "VALUES ?v { schema:CreativeWork }"),
-        (SCHEMA.name, "?x rdfs:label ?v ."),
-        (SCHEMA.keywords, "?x bl:topic ?v ."),
-        (SCHEMA.dateCreated, "?x bl:signedDate ?v ."),
-        (SCHEMA.spatialCoverage, "?x bl:party ?v . ?v a bl:State ."),
-        (SCHEMA.contributor, "?x bl:party ?v . ?v a bl:Organization ."),
-        (SCHEMA.recordedAt, "?x bl:signedAt ?v ."),
+        (SCHEMA.name, _value("rdfs:label")),
+        (SCHEMA.keywords, _value("bl:topic")),
+        (SCHEMA.dateCreated, _value("bl:signedDate")),
+        (SCHEMA.spatialCoverage, _value("bl:party") + " FILTER EXISTS { ?v a bl:State }"),
+        (SCHEMA.contributor, _value("bl:party") + " FILTER EXISTS { ?v a bl:Organization }"),
+        (SCHEMA.recordedAt, _value("bl:signedAt")),
         (SCHEMA.subjectOf, _SOURCE),
     ),
 ]
@@ -158,8 +178,8 @@ class StatementRule:
 
     ``?x`` is the resource of the kind, and the statement's item unless ``item`` names
     another variable; ``where`` binds ``?v`` (the value: a resource, or a date when ``time``
-    is set) and may bind the ``qualifiers`` (property id -> variable, dates); ``sources``
-    binds ``?article``, the articles the statement is referenced to.
+    is set) and may bind the ``qualifiers`` (property id -> variable, dates); each of
+    ``sources`` binds ``?article``, an article the statement is referenced to.
     """
 
     kind: str
@@ -167,65 +187,67 @@ class StatementRule:
     where: str
     qualifiers: dict[str, str] = field(default_factory=dict)
     time: bool = False
-    sources: str = "?x prov:wasDerivedFrom ?article ."
+    sources: tuple[str, ...] = (_value("prov:wasDerivedFrom").replace("?v", "?article"),)
     item: str = "x"
 
     def query(self) -> str:
         """The SELECT of statement rows, one per supporting article."""
         names = " ".join(f"?{v}" for v in self.qualifiers.values())
-        optional = " ".join(
-            f"OPTIONAL {{ {_QUALIFIER_VALUES[v]} }}" for v in self.qualifiers.values()
-        )
-        return (
-            f"SELECT DISTINCT ?x {'' if self.item == 'x' else '?' + self.item} ?v {names} "
-            f"?article WHERE {{ "
-            f"{KINDS[self.kind]} {self.where} "
-            f"{optional} OPTIONAL {{ {self.sources} }} }}"
-        )
+        optional = " ".join(_QUALIFIER_VALUES[v] for v in self.qualifiers.values())
+        body = f"{KINDS[self.kind]} {self.where} {optional}"
+        branches = " UNION ".join(f"{{ {body} OPTIONAL {{ {s} }} }}" for s in self.sources)
+        item = "" if self.item == "x" else "?" + self.item
+        return f"SELECT DISTINCT ?x {item} ?v {names} ?article WHERE {{ {branches} }}"
 
 
-# How each qualifier variable is bound (?x is the item).
+# How each qualifier variable is bound (?x is the item), as an optional part of the query.
 _QUALIFIER_VALUES = {
-    "start": "?x bl:startDate ?start . ?x bl:endDate ?anyEnd .",
-    "end": "?x bl:endDate ?end .",
-    "when": "{ ?x bl:startDate ?when FILTER NOT EXISTS { ?x bl:endDate ?e } } "
-    "UNION { ?x bl:date ?when }",
-    "signed": "?x bl:signedDate ?signed .",
+    "start": f"OPTIONAL {{ {once('?x bl:startDate ?start')} "
+    "FILTER EXISTS { ?x bl:endDate ?e } }",
+    "end": f"OPTIONAL {{ {once('?x bl:endDate ?end')} }}",
+    "when": f"OPTIONAL {{ {once('?x bl:startDate ?when')} "
+    "FILTER NOT EXISTS { ?x bl:endDate ?e } } "
+    f"OPTIONAL {{ {once('?x bl:date ?when')} }}",
+    "signed": f"OPTIONAL {{ {once('?x bl:signedDate ?signed')} }}",
 }
 _TIMES = {"P580": "start", "P582": "end", "P585": "when"}
-_RELATION_SOURCES = (
-    "{ ?x prov:wasDerivedFrom ?article } UNION "
-    "{ ?fact bl:concernsRelation ?x ; prov:wasDerivedFrom ?article }"
-)
 
 WIKIDATA_RULES: list[StatementRule] = [
     StatementRule(
         "relation",
         "P530",
-        "?x bl:betweenState ?a, ?v . FILTER(?a != ?v)",
-        sources=_RELATION_SOURCES,
+        once("?x bl:betweenState ?a") + once("?x bl:betweenState ?v") + " FILTER(?a != ?v)",
+        sources=(
+            once("?x prov:wasDerivedFrom ?article"),
+            once("?fact bl:concernsRelation ?x") + once("?fact prov:wasDerivedFrom ?article"),
+        ),
         item="a",
     ),
-    StatementRule("agreement", "P1891", "?x bl:party ?v .", {"P585": "signed"}),
+    StatementRule("agreement", "P1891", _value("bl:party"), {"P585": "signed"}),
     # instance of treaty (the ontology's closeMatch); other kinds have no Wikidata class here
-    StatementRule("agreement", "P31", "?x a bl:Treaty . BIND(wd:Q131569 AS ?v)"),
-    StatementRule("agreement", "P585", "?x bl:signedDate ?v .", time=True),
-    StatementRule("visit", "P710", "?x bl:visitor ?v .", _TIMES),
-    StatementRule("visit", "P17", "?x bl:hostState ?v ."),
-    StatementRule("visit", "P276", "?x bl:destination ?v ."),
-    StatementRule("visit", "P580", "?x bl:startDate ?v ; bl:endDate ?e .", time=True),
-    StatementRule("visit", "P582", "?x bl:endDate ?v .", time=True),
+    StatementRule("agreement", "P31", once("?x a bl:Treaty") + " BIND(wd:Q131569 AS ?v)"),
+    StatementRule("agreement", "P585", _value("bl:signedDate"), time=True),
+    StatementRule("visit", "P710", _value("bl:visitor"), _TIMES),
+    StatementRule("visit", "P17", _value("bl:hostState")),
+    StatementRule("visit", "P276", _value("bl:destination")),
     StatementRule(
-        "visit", "P585", "?x bl:startDate ?v . FILTER NOT EXISTS { ?x bl:endDate ?e }", time=True
+        "visit", "P580", _value("bl:startDate") + " FILTER EXISTS { ?x bl:endDate ?e }", time=True
+    ),
+    StatementRule("visit", "P582", _value("bl:endDate"), time=True),
+    StatementRule(
+        "visit",
+        "P585",
+        _value("bl:startDate") + " FILTER NOT EXISTS { ?x bl:endDate ?e }",
+        time=True,
     ),
     StatementRule(
-        "event", "P710", "?x bl:participant|bl:participatingState ?v .", {"P585": "when"}
+        "event", "P710", once("?x bl:participant|bl:participatingState ?v"), {"P585": "when"}
     ),
-    StatementRule("event", "P276", "?x bl:location ?v ."),
-    StatementRule("event", "P179", "?x bl:partOfSeries ?v ."),
-    StatementRule("event", "P585", "?x bl:date ?v .", time=True),
-    StatementRule("official", "P39", "?x bl:holdsPosition ?v ."),
-    StatementRule("organization", "P17", "?x bl:basedIn ?v ."),
+    StatementRule("event", "P276", _value("bl:location")),
+    StatementRule("event", "P179", _value("bl:partOfSeries")),
+    StatementRule("event", "P585", _value("bl:date"), time=True),
+    StatementRule("official", "P39", _value("bl:holdsPosition")),
+    StatementRule("organization", "P17", _value("bl:basedIn")),
 ]
 
 # Kinds whose resources become items of their own when Wikidata has none for them.
@@ -241,11 +263,15 @@ ROLE_ITEMS: dict[URIRef, URIRef] = {
     BL.Ambassador: WD.Q121998,
 }
 POSITIONS = (
-    "SELECT DISTINCT ?x ?state ?role WHERE { ?x a bl:Position . "
-    "OPTIONAL { ?x bl:ofState ?state } OPTIONAL { ?x bl:role ?role } }"
+    f"SELECT DISTINCT ?x ?state ?role WHERE {{ {KINDS['position']} "
+    f"OPTIONAL {{ {once('?x bl:ofState ?state')} }} OPTIONAL {{ {once('?x bl:role ?role')} }} }}"
 )
 
-LABELS = "SELECT ?x (MIN(STR(?l)) AS ?label) WHERE {{ {kind} ?x rdfs:label ?l }} GROUP BY ?x"
+LABELS = (
+    "SELECT ?x (MIN(STR(?l)) AS ?label) WHERE {{ {kind} "
+    + once("?x rdfs:label ?l").replace("{", "{{").replace("}", "}}")
+    + " }} GROUP BY ?x"
+)
 ARTICLES = (
     "SELECT ?x (SAMPLE(?u) AS ?url) (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?title) WHERE { "
     "?x a bl:Article . OPTIONAL { ?x schema:url ?u } OPTIONAL { ?x dcterms:source ?u } "
@@ -257,21 +283,22 @@ SAME_AS = (
 )
 
 # What ``bilateral link`` reconciles: officials and organisations with their states' items.
+_WIKIDATA_STATE = "?state owl:sameAs ?stateItem FILTER(STRSTARTS(STR(?stateItem), STR(wd:)))"
+_STATE = (
+    f"OPTIONAL {{ {once('?state rdfs:label ?stateLabel')} }} OPTIONAL {{ {once(_WIKIDATA_STATE)} }}"
+)
 LINK_CANDIDATES = {
     "official": (
         "SELECT DISTINCT ?x ?label ?stateItem ?stateLabel ?position ?positionLabel WHERE { "
-        "?x a bl:Official ; rdfs:label ?label . OPTIONAL { ?x bl:holdsPosition ?position . "
-        "OPTIONAL { ?position rdfs:label ?positionLabel } "
-        "OPTIONAL { ?position bl:ofState ?state . OPTIONAL { ?state rdfs:label ?stateLabel } "
-        "OPTIONAL { ?state owl:sameAs ?stateItem FILTER(STRSTARTS(STR(?stateItem), STR(wd:))) }"
-        " } } }"
+        f"{KINDS['official']} {once('?x rdfs:label ?label')} "
+        f"OPTIONAL {{ {once('?x bl:holdsPosition ?position')} "
+        f"OPTIONAL {{ {once('?position rdfs:label ?positionLabel')} }} "
+        f"OPTIONAL {{ {once('?position bl:ofState ?state')} {_STATE} }} }} }}"
     ),
     "organization": (
         "SELECT DISTINCT ?x ?label ?stateItem ?stateLabel WHERE { "
-        "?x a bl:Organization ; rdfs:label ?label . OPTIONAL { ?x bl:basedIn ?state . "
-        "OPTIONAL { ?state rdfs:label ?stateLabel } "
-        "OPTIONAL { ?state owl:sameAs ?stateItem FILTER(STRSTARTS(STR(?stateItem), STR(wd:))) }"
-        " } }"
+        f"{KINDS['organization']} {once('?x rdfs:label ?label')} "
+        f"OPTIONAL {{ {once('?x bl:basedIn ?state')} {_STATE} }} }}"
     ),
 }
 

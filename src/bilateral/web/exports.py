@@ -58,7 +58,7 @@ def download() -> Response:
     store = get_store()
     if graph is not None and not store.has_graph(graph):
         raise NotFound(f"no article {article!r} in the knowledge base")
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - send_file closes it once sent
     try:
         export(
             store,
@@ -72,6 +72,9 @@ def download() -> Response:
     except ExportError as error:
         handle.close()
         raise NotFound(str(error)) from None
+    except BaseException:
+        handle.close()
+        raise
     handle.seek(0)
     stem = (
         "bilateral"
