@@ -52,10 +52,6 @@ _CLAUSE_BREAK = regex.compile(
     r"[;]|,[ \t]+(?:though|although|but|while|whereas|even as|yet)\b|[ \t]\b(?:but|whereas)\b",
     regex.I,
 )
-_RELATIVE = regex.compile(
-    r",?[ \t]+who[ \t]+(?:(?:had|has|have|will|would|also|is|was|recently|last)[ \t]+){0,3}",
-    regex.I,
-)
 _REPORTING = regex.compile(
     r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed|"
     r"called|cancel\w*|postpone\w*|put|scrapped|delayed|deferred)\b",

@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from .. import EXTRACTOR_VERSION
 from ..model import Agreement, Event, Evidence, Extraction, Official, PartialDate, Visit
 from ..reference.gazetteer import canonical_city, state_by_iso, state_of_city
+from ..reference.officials import ROLES
 from . import iris
 from .namespaces import BL, PROV, SCHEMA, WD
 
@@ -34,23 +35,7 @@ _EVENT_KIND = {
     "commission": BL.CommissionSession,
 }
 _ORG_KIND = {"ministry": BL.Ministry, "enterprise": BL.StateEnterprise, "company": BL.Company}
-_ROLES = {
-    "HeadOfState",
-    "HeadOfGovernment",
-    "DeputyHeadOfGovernment",
-    "ForeignMinister",
-    "DefenceMinister",
-    "FinanceMinister",
-    "TradeMinister",
-    "InteriorMinister",
-    "OtherMinister",
-    "DeputyMinister",
-    "Ambassador",
-    "Envoy",
-    "MilitaryChief",
-    "Spokesperson",
-    "SeniorOfficial",
-}
+_ROLES = set(ROLES)
 _PRECISION = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
