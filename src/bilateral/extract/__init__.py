@@ -41,7 +41,9 @@ def extract(article: Article) -> Extraction:
     )
     _infer_states(officials, visits, principal)
     events += find_meetings(text, article.published, sentences, officials, mentions, states, dates)
-    agreements = find_agreements(text, sentences, states, dates, principal, event_at)
+    agreements = find_agreements(
+        text, sentences, states, dates, principal, event_at, article.published
+    )
     _signed_at_meetings(agreements, events)
     mentioned = list(dict.fromkeys(m.iso for m in states))
     return Extraction(

@@ -1,6 +1,7 @@
 """Agreements: one per instrument signed, named or listed, plus a counted batch for the rest."""
 
 from dataclasses import dataclass
+from datetime import date
 
 import regex
 
@@ -143,8 +144,14 @@ def find_agreements(
     dates: list[DateMention],
     principal: list[str],
     event_at: dict[int, str],
+    published: date | None = None,
 ) -> list[Agreement]:
-    """Agreements signed: from signing sentences, numbered lists of instruments and named treaties."""
+    """Agreements signed: from signing sentences, numbered lists of instruments and named treaties.
+
+    A signing the sentence does not date takes the story's own day: the latest day named
+    before it in the text within three days of publication ("signed on Saturday ... the
+    two governments also signed 22 agreements").
+    """
     made: list[Agreement] = []
     seen: dict[str, Agreement] = {}
     for index, sentence in enumerate(sentences):
@@ -163,7 +170,9 @@ def find_agreements(
                 earlier.signed = earlier.signed or _date(text, sentence, dates)
                 continue
             parties = _parties(text, sentence, states, principal, found.position)
-            signed = _date(text, sentence, dates, found.position)
+            signed = _date(text, sentence, dates, found.position) or _story_day(
+                dates, sentence, published
+            )
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             event = event_at.get(index)
             for agreement in _expand(found, parties, signed, event, evidence):
@@ -486,6 +495,21 @@ def _modifier_topic(body: str, head, sentence: Sentence) -> list[str]:
     if after:
         return [_trim(after.group("topic"))]
     return []
+
+
+def _story_day(
+    dates: list[DateMention], sentence: Sentence, published: date | None
+) -> PartialDate | None:
+    if published is None:
+        return None
+    recent = [
+        d.date
+        for d in dates
+        if d.start < sentence.start
+        and d.date.precision == "day"
+        and 0 <= (published - date.fromisoformat(d.date.value)).days <= 3
+    ]
+    return recent[-1] if recent else None
 
 
 def _date(
