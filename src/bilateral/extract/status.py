@@ -15,7 +15,7 @@ _SENTENCE_CUES: list[tuple[Status, str]] = [
     ),
     (
         "postponed",
-        r"postpon\w*|put off|puts off|putting off|deferred|defer|delayed|delay(?:s|ing)?|"
+        r"postpon\w*|put off|puts off|putting off|deferred|defer|(?<!-)delayed|(?<!-)delay(?:s|ing)?|"
         r"rescheduled|reschedul\w+|pushed back|shelved",
     ),
 ]
