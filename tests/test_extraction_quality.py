@@ -19,7 +19,7 @@ CORPORA = {
     "probes": (HERE / "fixtures" / "articles" / "probes.jsonl", HERE / "gold" / "probe-gold.jsonl"),
 }
 # Mean F1 over the four categories, lenient and strict, per corpus.
-FLOORS = {"demo": (0.82, 0.60), "probes": (0.95, 0.95)}
+FLOORS = {"demo": (0.82, 0.61), "probes": (0.95, 0.95)}
 
 
 def _report(name: str):
