@@ -45,11 +45,15 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 def last_modified(store: Store) -> datetime:
     """When the store's data last changed: its newest data file, or now for one in memory."""
     path = getattr(store, "path", None)
-    files = list(Path(path).glob("*.sst")) if path else []
-    if not files:
+    times = []
+    for file in Path(path).glob("*.sst") if path else ():
+        try:
+            times.append(file.stat().st_mtime)
+        except FileNotFoundError:  # the engine compacts its files while we look
+            continue
+    if not times:
         return datetime.now(UTC).replace(microsecond=0)
-    newest = max(f.stat().st_mtime for f in files)
-    return datetime.fromtimestamp(int(newest), UTC)
+    return datetime.fromtimestamp(int(max(times)), UTC)
 
 
 def _counts(store: Store, query: str, key: str) -> dict[URIRef, int]:
