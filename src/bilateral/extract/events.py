@@ -3,12 +3,10 @@
 import regex
 
 from ..model import Event, Evidence
-from ..reference.cities import state_of_place
-from ..reference.gazetteer import canonical_city
 from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
-from .places import StateMention
+from .places import StateMention, cities_in
 
 _ORDINALS = {
     "first": 1,
@@ -121,12 +119,9 @@ def _ordinal_word(number: int) -> str:
 
 
 def _city(text: str, start: int, end: int, states: list[StateMention]) -> str | None:
-    place = regex.match(
-        r"[^.;]{0,40}?\bin[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*)?)",
-        text[start:end],
-    )
-    if place and state_of_place(place.group("place").rstrip(".")):
-        return canonical_city(place.group("place").rstrip(".")) or place.group("place").rstrip(".")
+    near = [c for c in cities_in(text, start, end) if c.start - start <= 45]
+    if near:
+        return near[0].name
     for s in states:
         if (
             s.is_city

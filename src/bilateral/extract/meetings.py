@@ -5,22 +5,17 @@ from datetime import date
 import regex
 
 from ..model import Event, Evidence, Official
-from ..reference.cities import state_of_place
-from ..reference.gazetteer import canonical_city
 from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
 from .officials import Mention
-from .places import StateMention
+from .places import StateMention, cities_in
 
 _TALKS = regex.compile(
     r"\b(?:(?:held|hold|holds|holding|will hold|are to hold)[ \t]+(?:[\w-]+[ \t]+){0,3}?talks|"
     r"talks[ \t]+(?:with|between)|met(?:[ \t]+with)?|meets(?:[ \t]+with)?|meeting[ \t]+(?:with|between)|"
     r"(?:will|to|would)[ \t]+meet(?:[ \t]+with)?|sat down with|received|hosted)\b",
     regex.I,
-)
-_IN_CITY = regex.compile(
-    r"\b(?:in|at)[ \t]+(?P<city>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
 )
 
 
@@ -52,7 +47,7 @@ def find_meetings(
         kind = "talks" if "talk" in cue.group().lower() else "meeting"
         names = [officials[i].name for i in people]
         when = next((d.date for d in dates if sentence.start <= d.start < sentence.end), None)
-        city = _city(sentence.text, states)
+        city = _city(sentence.text)
         status = (
             st.sentence_status(sentence.text)
             or st.status_from_dates(when, None, published)
@@ -79,9 +74,6 @@ def find_meetings(
     return list(found.values())
 
 
-def _city(sentence: str, states: list[StateMention]) -> str | None:
-    for match in _IN_CITY.finditer(sentence):
-        place = match.group("city").rstrip(".")
-        if state_of_place(place):
-            return canonical_city(place) or place
-    return None
+def _city(sentence: str) -> str | None:
+    cities = cities_in(sentence)
+    return cities[0].name if cities else None

@@ -5,7 +5,8 @@ from functools import lru_cache
 
 import regex
 
-from ..reference.gazetteer import surface_forms
+from ..reference.cities import state_of_place
+from ..reference.gazetteer import canonical_city, state_of_city, surface_forms
 
 
 @dataclass(frozen=True)
@@ -43,4 +44,44 @@ def find_states(text: str) -> list[StateMention]:
     for match in _matcher().finditer(text):
         iso, kind = forms[match.group()]
         found.append(StateMention(match.start(), match.end(), iso, kind, match.group()))
+    return found
+
+
+@dataclass(frozen=True)
+class CityMention:
+    """A capital or major city that a phrase places something in ("in New Delhi", "to Sochi")."""
+
+    start: int
+    end: int
+    name: str  # canonical spelling
+    iso: str
+    capital: bool
+
+
+_IN_PLACE = regex.compile(
+    r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
+)
+
+
+def cities_in(text: str, start: int = 0, end: int | None = None) -> list[CityMention]:
+    """Known cities after "in", "to" or "at" between ``start`` and ``end``, in order.
+
+    >>> [(c.name, c.iso, c.capital) for c in cities_in("talks in Kiev, then a trip to Sochi.")]
+    [('Kyiv', 'UKR', True), ('Sochi', 'RUS', False)]
+    """
+    found = []
+    for match in _IN_PLACE.finditer(text, start, len(text) if end is None else end):
+        place = match.group("place").rstrip(".,")
+        iso = state_of_place(place)
+        if iso is None:
+            continue
+        found.append(
+            CityMention(
+                match.start("place"),
+                match.start("place") + len(place),
+                canonical_city(place) or place,
+                iso,
+                state_of_city(place) is not None,
+            )
+        )
     return found

@@ -12,7 +12,7 @@ from . import status as st
 from .dates import DateMention
 from .nlp import Sentence
 from .officials import Mention
-from .places import StateMention
+from .places import StateMention, cities_in
 
 _NOUNS = ("visit", "visits", "trip", "tour", "trips", "tours", "visits")
 _TRIGGER = regex.compile(
@@ -56,9 +56,6 @@ _REPORTING = regex.compile(
     r"\b(?:said|says|told|wrote|writes|announced|stated|reported|added|tweeted|posted|confirmed|"
     r"called|cancel\w*|postpone\w*|put|scrapped|delayed|deferred)\b",
     regex.I,
-)
-_IN_PLACE = regex.compile(
-    r"\b(?:in|to|at)[ \t]+(?P<place>\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,2})"
 )
 _ENDED = regex.compile(
     r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up)\b", regex.I
@@ -179,12 +176,9 @@ def _cities_from_article(text: str, visits: list[Visit], published: date | None)
         ):
             continue
         cities = {
-            canonical_city(place) or place
-            for match in _IN_PLACE.finditer(text)
-            if (state_of_city if visit.city else state_of_place)(
-                place := match.group("place").rstrip(".")
-            )
-            == visit.host_state
+            city.name
+            for city in cities_in(text)
+            if city.iso == visit.host_state and (city.capital or not visit.city)
         }
         if len(cities) == 1:
             visit.city = cities.pop()
@@ -477,12 +471,9 @@ def _tense(cluster: list[_Found]) -> Status:
 def _city_in(cluster: list[_Found], host: str) -> str | None:
     """A city of the host state that the visit's sentences place it in ("in New Delhi")."""
     for f in cluster:
-        if f.evidence is None:
-            continue
-        for match in _IN_PLACE.finditer(f.evidence.sentence):
-            place = match.group("place").rstrip(".")
-            if state_of_place(place) == host:
-                return canonical_city(place) or place
+        for city in cities_in(f.evidence.sentence) if f.evidence else ():
+            if city.iso == host:
+                return city.name
     return None
 
 
