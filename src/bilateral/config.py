@@ -23,7 +23,6 @@ class Settings:
     base_iri: str = "https://w3id.org/bilateral/id/"
     query_timeout_s: float = 10.0
     max_query_bytes: int = 100_000
-    load_demo_if_empty: bool = True
     page_size: int = 50
 
     @classmethod

@@ -23,3 +23,7 @@ class ReadOnlyError(BilateralError, PermissionError):
 
 class QueryTimeout(BilateralError, TimeoutError):
     """A query ran past its time limit."""
+
+
+class ReasonerError(BilateralError, RuntimeError):
+    """The OWL reasoner cannot run (most often: Java is not installed) or cannot read its input."""

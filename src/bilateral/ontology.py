@@ -19,15 +19,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from bilateral.errors import BilateralError
+from bilateral.errors import ReasonerError
 from bilateral.mapping.namespaces import ONTOLOGY_IRI, PREFIXES
 from bilateral.resources import ontology_dir
 
 _BUILTIN = tuple(str(ns) for ns in (OWL, RDF, RDFS, XSD))
-
-
-class ReasonerError(BilateralError, RuntimeError):
-    """The OWL reasoner cannot run (most often: Java is not installed) or cannot read its input."""
 
 
 @dataclass
