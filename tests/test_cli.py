@@ -5,6 +5,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ from bilateral.cli import main
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 DELHI = str(ARTICLES / "vieira-delhi.json")
 WIRE = str(ARTICLES / "vieira-india-wire.json")
+
+# The console script the package installs, beside the interpreter running the tests.
+BILATERAL = shutil.which("bilateral") or str(Path(sys.executable).parent / "bilateral")
 
 
 @pytest.fixture(scope="module")
@@ -124,13 +128,12 @@ def test_store_from_the_environment(tmp_path):
     assert Path(path).is_dir()
 
 
-@pytest.mark.skipif(shutil.which("bilateral") is None, reason="the package is not installed")
 def test_installed_script_runs_end_to_end(tmp_path):
     path = str(tmp_path / "kb")
-    subprocess.run(["bilateral", "ingest", WIRE, "--store", path], check=True, capture_output=True)
+    subprocess.run([BILATERAL, "ingest", WIRE, "--store", path], check=True, capture_output=True)
     out = subprocess.run(
         [
-            "bilateral",
+            BILATERAL,
             "query",
             "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?v a bl:Visit }",
             "--store",

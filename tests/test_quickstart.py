@@ -5,15 +5,20 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from bilateral.resources import demo_dir
 
 pytestmark = pytest.mark.server
+
+# The console script the package installs, beside the interpreter running the tests.
+BILATERAL = shutil.which("bilateral") or str(Path(sys.executable).parent / "bilateral")
 
 
 def _free_port() -> int:
@@ -29,13 +34,12 @@ def _ask(base: str, query: str) -> dict:
         return json.load(response)
 
 
-@pytest.mark.skipif(shutil.which("bilateral") is None, reason="the package is not installed")
 def test_serve_on_an_empty_store_shows_the_demo_knowledge_base(tmp_path):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
-            "bilateral",
+            BILATERAL,
             "serve",
             "--store",
             str(tmp_path / "demo-kb"),
