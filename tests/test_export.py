@@ -20,8 +20,9 @@ from rdflib.namespace import RDF, VOID, XSD
 from bilateral.export import FORMATS, PROFILES, ExportError, export
 from bilateral.exports.context import build_context, published_context
 from bilateral.mapping import iris
+from bilateral.mapping.iris import DATASET, VOID_GRAPH
 from bilateral.mapping.namespaces import BL, SCHEMA, WD
-from bilateral.mapping.profiles import DATASET, ROLE_ITEMS, VOID_GRAPH
+from bilateral.mapping.profiles import ROLE_ITEMS
 from bilateral.ontology import ontology_graph
 from bilateral.queries import load_named_queries
 from bilateral.store import OxigraphStore

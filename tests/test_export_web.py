@@ -9,7 +9,7 @@ from rdflib.namespace import DCAT, RDF, VOID
 from bilateral.export import FORMATS
 from bilateral.exports.context import published_context
 from bilateral.mapping import iris
-from bilateral.mapping.profiles import DATASET, VOID_GRAPH
+from bilateral.mapping.iris import DATASET, VOID_GRAPH
 
 RDFLIB = {"nquads": "nquads", "trig": "trig", "jsonld": "json-ld", "turtle": "turtle",
           "ntriples": "nt", "rdfxml": "xml"}

@@ -17,8 +17,8 @@ from bilateral.cli import main
 from bilateral.config import Settings
 from bilateral.export import export
 from bilateral.link import link_store
+from bilateral.mapping.iris import LINK_GRAPH
 from bilateral.mapping.namespaces import WD
-from bilateral.mapping.profiles import LINK_GRAPH
 from bilateral.reconcile import WIKIDATA_ENDPOINT, LinkError
 from bilateral.store import OxigraphStore, open_store
 from bilateral.web import create_app

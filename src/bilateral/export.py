@@ -30,8 +30,9 @@ from .exports.wikidata import PREFIXES as WIKIDATA_PREFIXES
 from .exports.wikidata import wikidata_quads
 from .exports.writers import NQuadsWriter, NTriplesWriter, TriGWriter, TurtleWriter, Writer
 from .mapping import iris
+from .mapping.iris import VOID_GRAPH
 from .mapping.namespaces import PREFIXES, SCHEMA, WD
-from .mapping.profiles import CONTEXT_GRAPHS, VOID_GRAPH
+from .mapping.profiles import CONTEXT_GRAPHS
 from .store import GraphResult, Store, open_store
 
 Quad = tuple[Node, Node, Node, Node | None]

@@ -3,7 +3,7 @@
 Every link is ``owl:sameAs`` plus a record of the match in the SSSOM vocabulary (an
 ``owl:Axiom`` annotating the ``owl:sameAs`` statement with ``sssom:confidence``, the
 justification, the names and the evidence), all in the named graph
-:data:`~bilateral.mapping.profiles.LINK_GRAPH`, which each run replaces whole. A matched
+:data:`~bilateral.mapping.iris.LINK_GRAPH`, which each run replaces whole. A matched
 official's positions are linked too, where the item holds a position of the same state
 whose label says at least what ours says.
 """
@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
-from .mapping.profiles import LINK_CANDIDATES, LINK_GRAPH, link_iri
+from .mapping.iris import LINK_GRAPH, link_iri
+from .mapping.profiles import LINK_CANDIDATES
 from .reconcile import WIKIDATA_ENDPOINT, Candidate, lookup, match_position, score, tokens
 from .store import Store
 

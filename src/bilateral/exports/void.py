@@ -14,8 +14,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, VOID, XSD
 
 from ..mapping import iris
+from ..mapping.iris import DATASET
 from ..mapping.namespaces import WD
-from ..mapping.profiles import DATASET
 from ..store import Store
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")

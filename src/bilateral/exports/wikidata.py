@@ -16,6 +16,7 @@ from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from ..mapping import iris
 from ..mapping import profiles as m
 from ..mapping.namespaces import WD, WDT
 from ..store import Store
@@ -134,7 +135,7 @@ class WikidataProfile:
 
     def _write(self, prop: str, st: _Statement) -> Iterator[Quad]:
         qualified = ";".join(f"{q}={time}" for q, time, _ in st.qualifiers)
-        node = m.statement_iri(st.item, prop, st.value, qualified)
+        node = iris.statement_iri(st.item, prop, st.value, qualified)
         yield st.item, P[prop], node, None
         if ("truthy", st.item, prop, st.value) not in self._written:
             self._written.add(("truthy", st.item, prop, st.value))
@@ -150,11 +151,11 @@ class WikidataProfile:
             yield node, PQV[qualifier], self._time_node(time, precision), None
         for article in sorted(st.articles):
             self.articles.add(article)
-            yield node, PROV.wasDerivedFrom, m.reference_iri(article), None
+            yield node, PROV.wasDerivedFrom, iris.reference_iri(article), None
         yield from self._value_nodes()
 
     def _time_node(self, time: Literal, precision: int) -> URIRef:
-        node = m.value_iri(time, precision)
+        node = iris.value_iri(time, precision)
         if ("value", node) not in self._written:
             self._written.add(("value", node))
             self._values.append((node, time, precision))
@@ -192,7 +193,7 @@ class WikidataProfile:
             article = row["x"]
             if article not in self.articles:
                 continue
-            node = m.reference_iri(article)
+            node = iris.reference_iri(article)
             yield node, RDF.type, WIKIBASE.Reference, None
             if isinstance(row["url"], URIRef):
                 yield node, PR.P854, row["url"], None

@@ -16,6 +16,9 @@ DEFAULT_BASE = "https://w3id.org/bilateral/id/"
 GRAPH_BASE = "https://w3id.org/bilateral/graph/"
 REFERENCE_GRAPH = URIRef(GRAPH_BASE + "reference")
 ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
+LINK_GRAPH = URIRef(GRAPH_BASE + "links")
+VOID_GRAPH = URIRef(GRAPH_BASE + "void")
+DATASET = URIRef("https://w3id.org/bilateral/dataset")
 
 _base = DEFAULT_BASE
 
@@ -114,3 +117,23 @@ def agreement_iri(*key: object) -> URIRef:
 
 def evidence_iri(article_id: str, subject: URIRef, start: int) -> URIRef:
     return _mint("evidence", digest(article_id, subject, start))
+
+
+def statement_iri(*key: object) -> URIRef:
+    """The IRI of one Wikidata-style statement node, from what the statement says."""
+    return URIRef(f"{base()}statement/{digest(*key, length=16)}")
+
+
+def reference_iri(article: URIRef) -> URIRef:
+    """The IRI of the reference node that cites one article."""
+    return URIRef(f"{base()}reference/{digest(article, length=16)}")
+
+
+def value_iri(*key: object) -> URIRef:
+    """The IRI of a time value node (a date and its precision)."""
+    return URIRef(f"{base()}value/{digest(*key, length=16)}")
+
+
+def link_iri(subject: URIRef, target: URIRef) -> URIRef:
+    """The IRI of the record of why ``subject`` was linked to ``target``."""
+    return URIRef(f"{base()}link/{digest(subject, target, length=16)}")

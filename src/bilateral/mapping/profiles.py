@@ -16,12 +16,8 @@ from rdflib.namespace import RDF
 from . import iris
 from .namespaces import BL, SCHEMA, WD
 
-# Graphs and IRIs of our own dataset beside the article graphs.
-LINK_GRAPH = URIRef(iris.GRAPH_BASE + "links")
-VOID_GRAPH = URIRef(iris.GRAPH_BASE + "void")
-DATASET = URIRef("https://w3id.org/bilateral/dataset")
 # Graphs a selection (an article, an entity) takes its neighbours' names and links from.
-CONTEXT_GRAPHS = (iris.REFERENCE_GRAPH, LINK_GRAPH)
+CONTEXT_GRAPHS = (iris.REFERENCE_GRAPH, iris.LINK_GRAPH)
 
 
 def once(pattern: str) -> str:
@@ -301,23 +297,3 @@ LINK_CANDIDATES = {
         f"OPTIONAL {{ {once('?x bl:basedIn ?state')} {_STATE} }} }}"
     ),
 }
-
-
-def statement_iri(*key: object) -> URIRef:
-    """The IRI of one Wikidata-style statement node, from what the statement says."""
-    return URIRef(f"{iris.base()}statement/{iris.digest(*key, length=16)}")
-
-
-def reference_iri(article: URIRef) -> URIRef:
-    """The IRI of the reference node that cites one article."""
-    return URIRef(f"{iris.base()}reference/{iris.digest(article, length=16)}")
-
-
-def value_iri(*key: object) -> URIRef:
-    """The IRI of a time value node (a date and its precision)."""
-    return URIRef(f"{iris.base()}value/{iris.digest(*key, length=16)}")
-
-
-def link_iri(subject: URIRef, target: URIRef) -> URIRef:
-    """The IRI of the record of why ``subject`` was linked to ``target``."""
-    return URIRef(f"{iris.base()}link/{iris.digest(subject, target, length=16)}")
