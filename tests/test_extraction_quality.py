@@ -14,12 +14,25 @@ from bilateral.resources import demo_dir
 from bilateral.store import open_store
 
 HERE = Path(__file__).parent
+ARTICLES, GOLD = HERE / "fixtures" / "articles", HERE / "gold"
 CORPORA = {
-    "demo": (demo_dir() / "articles.jsonl", HERE / "gold" / "demo-gold.jsonl"),
-    "probes": (HERE / "fixtures" / "articles" / "probes.jsonl", HERE / "gold" / "probe-gold.jsonl"),
+    "demo": (demo_dir() / "articles.jsonl", GOLD / "demo-gold.jsonl"),
+    "probes": (ARTICLES / "probes.jsonl", GOLD / "probe-gold.jsonl"),
+    # Written after the extractor, to measure it on text it was not built on (see README).
+    "heldout": (ARTICLES / "heldout.jsonl", GOLD / "heldout-gold.jsonl"),
+    "heldout-b": (ARTICLES / "heldout-b.jsonl", GOLD / "heldout-b-gold.jsonl"),
+    # A copy of the acceptance seed article and its gold annotation.
+    "seed": (ARTICLES / "seed.jsonl", GOLD / "seed-gold.jsonl"),
 }
-# Mean F1 over the four categories, lenient and strict, per corpus.
-FLOORS = {"demo": (0.82, 0.61), "probes": (0.95, 0.95)}
+# Mean F1 over the four categories, lenient and strict, per corpus: a little below what the
+# extractor reaches now.
+FLOORS = {
+    "demo": (0.83, 0.64),
+    "probes": (0.97, 0.95),
+    "heldout": (0.96, 0.91),
+    "heldout-b": (0.96, 0.89),
+    "seed": (0.95, 0.90),
+}
 
 
 def _report(name: str):

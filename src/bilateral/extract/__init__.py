@@ -5,6 +5,7 @@ from collections import Counter
 import regex
 
 from ..model import Article, Extraction, Official, Organization, Visit
+from ..reference.cities import state_of_place
 from ..reference.gazetteer import lookup
 from .agreements import find_agreements
 from .dates import find_dates
@@ -53,8 +54,19 @@ def extract(article: Article) -> Extraction:
         visits=visits,
         events=events,
         agreements=agreements,
-        organizations=_organizations(entities, states),
+        organizations=_with_parties(_organizations(entities, states), agreements),
     )
+
+
+def _with_parties(found: list[Organization], agreements: list) -> list[Organization]:
+    """The organisations named, and every organisation that is party to an agreement."""
+    known = {o.name.casefold() for o in found}
+    for agreement in agreements:
+        for name in agreement.organizations:
+            if name.casefold() not in known:
+                known.add(name.casefold())
+                found.append(Organization(name, None, _org_kind(name)))
+    return found
 
 
 def _signed_at_meetings(agreements: list, events: list) -> None:
@@ -77,6 +89,9 @@ def _dateline(text: str) -> StateMention | None:
             return StateMention(
                 match.start("city"), match.end("city"), found[0], "capital", city.title()
             )
+        iso = state_of_place(city.title())
+        if iso is not None:  # JOHANNESBURG, SOCHI: a city, not the capital
+            return StateMention(match.start("city"), match.end("city"), iso, "city", city.title())
     return None
 
 

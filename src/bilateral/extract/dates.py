@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"(?:(?:early|mid|late)[- ])?{_MONTH}\s+(?:of\s+)?(?:this|last|next)\s+year", "month-rel"),
     (rf"(?:(?:early|mid|late)[- ])?{_MONTH},?\s+{_YEAR}", "month"),
     (
-        rf"(?<=\b(?:in|since|until|by|from|during|of)\s+(?:early |mid-|late )?){_MONTH}(?![\w-])",
+        rf"(?<=\b(?:in|since|until|by|from|during|of|for)\s+(?:early |mid-|late )?){_MONTH}(?![\w-])",
         "month-bare",
     ),
     (r"(?:(?:earlier|later)\s+)?this\s+month|last\s+month|next\s+month", "month-rel"),
@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _FUTURE = regex.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|due to|was to|were to|expected|scheduled|plans?|next|then|"
-    r"(?:leaves?|flies|travels|heads|arrives|ends)(?= on))\b[^.]*\Z",
+    r"(?:leaves?|flies|travels|heads|arrives|ends|departs|returns)[ \t]+(?:for|to|on|home|back)\b)\b[^.]*\Z",
     regex.I,
 )
 _FINDER = regex.compile(
@@ -83,11 +83,41 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             resolved = _weekday(match.group().lower(), published, bool(_FUTURE.search(context)))
         else:
             resolved = _resolve(match.group(), kind, published)
+            if kind in ("month-bare", "day") and not regex.search(_YEAR, match.group()):
+                context = text[max(0, match.start() - 100) : match.start()]
+                resolved = _by_tense(resolved, published, context)
         if resolved is not None:
             found.append(
                 DateMention(match.start() + offset, match.end() + offset, match.group(), resolved)
             )
     return found
+
+
+_PAST = regex.compile(
+    r"\b(?:visited|was|were|had|signed|met|held|went|travell?ed|paid|made|returned|acceded|"
+    r"took|came|began|ended|concluded|last)\b[^.]*\Z",
+    regex.I,
+)
+
+
+def _by_tense(
+    resolved: PartialDate | None, published: date | None, context: str
+) -> PartialDate | None:
+    """A month or day named without a year is the nearest one the tense allows: "visited
+    Port Vila in December" in May is last December, "will go in February" in October next."""
+    if resolved is None or published is None:
+        return resolved
+    today = published.isoformat()[: len(resolved.value)]
+    future, past = _FUTURE.search(context), _PAST.search(context)
+    shift = 0
+    if resolved.value > today and past and not future:
+        shift = -1
+    elif resolved.value < today and future and not past and resolved.precision == "month":
+        shift = 1
+    if not shift:
+        return resolved
+    year = int(resolved.value[:4]) + shift
+    return PartialDate(f"{year:04d}{resolved.value[4:]}", resolved.precision)
 
 
 def _range(match: regex.Match[str], published: date | None, offset: int) -> list[DateMention]:

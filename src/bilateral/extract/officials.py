@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Evidence, Official
+from ..reference.officials import name_key
 from . import known
 from .nlp import Sentence
 from .places import StateMention
@@ -152,6 +153,9 @@ def find_officials(
                 continue
             key = _key(name)
             index = by_key.get(key)
+            if index is not None and _different(officials[index].name, name):
+                key = name.casefold()  # "Tamim bin Hamad Al Thani", "Mohammed bin ... Al Thani"
+                index = by_key.get(key)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.85)
             if index is None:
                 index = by_key[key] = len(officials)
@@ -175,28 +179,47 @@ def find_officials(
     return officials, mentions
 
 
+def _different(first: str, second: str) -> bool:
+    """Two full names that share a surname but not a first name are two people."""
+    a, b = name_key(first).split(), name_key(second).split()
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0]:
+        return False
+    initial = len(a[0]) == 1 or len(b[0]) == 1  # "S. Jaishankar"
+    return not (initial and a[0][0] == b[0][0])
+
+
 def _key(name: str) -> str:
     return name.split()[-1].casefold().replace("’", "'")
 
 
 def _titled(text: str, sentence: Sentence, states: list[StateMention]):
     inside = [m for m in states if sentence.start <= m.start < sentence.end]
+    used: list[tuple[int, int]] = []  # names already given to an earlier title
+    previous: tuple[int, str | None, int] | None = None  # end, state and start of the last title
     for match in _TITLE.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         office = classify(match.group())
         state, prefix_start = _state_before(text, start, inside)
+        if state is None and previous and _JOINED.fullmatch(text, previous[0], start):
+            # "Germany's Vice-Chancellor and Economy Minister Robert Habeck"
+            state, prefix_start = previous[1], previous[2]
         suffix = _state_after(text, end, inside)
         if suffix is not None:
             state = state or suffix[0]
             end = suffix[1]
+        previous = (end, state, prefix_start)
         name_span = _name_after(text, end, sentence.end, inside)
         if name_span is None or text[end] == ",":
-            name_span = _name_before(text, sentence.start, prefix_start, inside) or name_span
+            before = _name_before(text, sentence.start, prefix_start, inside)
+            if before is not None and not any(_overlaps(before, span) for span in used):
+                name_span = before
         if name_span is None:
             yield (prefix_start, end), None, office, state
             continue
-        if text[name_span[1] - 2 : name_span[1]] in ("'s", "’s"):
-            name_span = (name_span[0], name_span[1] - 2)
+        possessive = _POSSESSIVE.search(text, name_span[0], name_span[1])
+        if possessive:
+            name_span = (name_span[0], possessive.start())
+        used.append(name_span)
         name = _clean_name(text[name_span[0] : name_span[1]])
         if name is None:
             yield (prefix_start, end), None, office, state
@@ -207,6 +230,14 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
                 state, name_span = after_name[0], (name_span[0], after_name[1])
         span = (min(prefix_start, name_span[0]), max(end, name_span[1]))
         yield span, name, office, state
+
+
+_JOINED = regex.compile(r"[ \t]+and[ \t]+")
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _state_before(text: str, start: int, states: list[StateMention]) -> tuple[str | None, int]:
@@ -243,8 +274,10 @@ def _name_before(
     match = _BEFORE.search(text, begin, start)
     if not match or _is_place(match.span("name"), states):
         return None
-    before = text[max(begin, match.start() - 12) : match.start()]
-    if regex.search(r"\b(?:in|to|from|at|of|with)[ \t]+\Z", before, regex.I):
+    before = text[max(begin, match.start() - 16) : match.start()]
+    if regex.search(r"\b(?:in|to|from|at|with)[ \t]+\Z", before, regex.I) or (
+        regex.search(r"\bof[ \t]+\Z", before) and not regex.search(r"\binvitation[ \t]+of", before)
+    ):
         return None
     return match.span("name")
 

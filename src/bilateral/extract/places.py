@@ -21,7 +21,7 @@ class StateMention:
 
     @property
     def is_city(self) -> bool:
-        return self.kind == "capital"
+        return self.kind in ("capital", "city")
 
 
 @lru_cache(maxsize=1)

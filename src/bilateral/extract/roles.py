@@ -20,7 +20,8 @@ _PORTFOLIOS = (
     "infrastructure|foreign trade|maritime|aviation|agriculture|food|housing|youth|sports?"
 )
 
-# (pattern, canonical title, role); longer, more specific patterns first. Patterns are
+# (pattern, canonical title, role); longer, more specific patterns first. An empty title keeps
+# the title as written. Patterns are
 # case-insensitive and match whole words.
 _LEXICON: list[tuple[str, str, str]] = [
     (r"deputy prime minister", "Deputy Prime Minister", "DeputyHeadOfGovernment"),
@@ -33,7 +34,8 @@ _LEXICON: list[tuple[str, str, str]] = [
         "DeputyMinister",
     ),
     (
-        r"(?:minister|secretary) (?:of|for) (?:foreign|external) affairs(?: and [\w ]{3,30}?(?=\W))?",
+        r"(?:minister|secretary) (?:of|for) (?:foreign|external)(?: and \w+)? affairs"
+        r"(?: and (?-i:\p{Lu}[\w-]*)(?: (?-i:\p{Lu}[\w-]*)){0,3})?",
         "Foreign Minister",
         "ForeignMinister",
     ),
@@ -42,30 +44,43 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"foreign secretary", "Foreign Secretary", "ForeignMinister"),
     (r"secretary of state", "Secretary of State", "ForeignMinister"),
     (r"top diplomat", "Foreign Minister", "ForeignMinister"),
+    (r"defen[cs]e minister|minister (?:of|for) defen[cs]e", "Defence Minister", "DefenceMinister"),
     (
-        r"(?:defen[cs]e (?:minister|secretary)|(?:minister|secretary) (?:of|for) defen[cs]e)",
-        "Defence Minister",
+        r"defen[cs]e secretary|secretary (?:of|for) defen[cs]e",
+        "Defence Secretary",
         "DefenceMinister",
     ),
-    (
-        r"(?:finance minister|minister (?:of|for) finance|treasury secretary|"
-        r"chancellor of the exchequer)",
-        "Finance Minister",
-        "FinanceMinister",
-    ),
+    (r"finance minister|minister (?:of|for) finance", "Finance Minister", "FinanceMinister"),
+    (r"treasury secretary|secretary of the treasury", "Treasury Secretary", "FinanceMinister"),
+    (r"chancellor of the exchequer", "Chancellor of the Exchequer", "FinanceMinister"),
     (
         r"(?:(?:trade|commerce) minister|minister (?:of|for) (?:industry and )?(?:trade|commerce)"
-        r"(?: and industry)?|commerce secretary)",
+        r"(?: and industry)?)",
         "Trade Minister",
         "TradeMinister",
     ),
     (
-        r"(?:interior minister|minister (?:of|for) (?:the )?interior|home minister|home secretary)",
+        r"(?:interior minister|minister (?:of|for) (?:the )?interior)",
         "Interior Minister",
         "InteriorMinister",
     ),
+    (r"commerce secretary", "Commerce Secretary", "TradeMinister"),
+    (r"home minister", "Home Minister", "InteriorMinister"),
+    (r"home secretary", "Home Secretary", "InteriorMinister"),
     (r"(?:state|junior) minister", "Minister of State", "DeputyMinister"),
+    (
+        r"minister of state for (?-i:\p{Lu}[\w-]*)(?: (?:and )?(?-i:\p{Lu}[\w-]*)){0,3}",
+        "",
+        "DeputyMinister",
+    ),
     (r"minister of state", "Minister of State", "DeputyMinister"),
+    (
+        r"(?:first |deputy |vice[- ])chairman of the (?:cabinet|council) of ministers",
+        "",
+        "DeputyHeadOfGovernment",
+    ),
+    (r"chairman of the (?:cabinet|council) of ministers", "", "HeadOfGovernment"),
+    (r"vice[- ]chancellor", "Vice-Chancellor", "DeputyHeadOfGovernment"),
     (r"prime minister", "Prime Minister", "HeadOfGovernment"),
     (r"premier", "Premier", "HeadOfGovernment"),
     (r"federal chancellor|chancellor", "Chancellor", "HeadOfGovernment"),
@@ -101,7 +116,7 @@ _LEXICON: list[tuple[str, str, str]] = [
         "Minister",
         "OtherMinister",
     ),
-    (rf"(?:{_PORTFOLIOS})(?: and (?:{_PORTFOLIOS}))? minister", "Minister", "OtherMinister"),
+    (rf"(?:{_PORTFOLIOS})(?: and (?:{_PORTFOLIOS}))? minister", "", "OtherMinister"),
 ]
 
 TITLE_PATTERN = "|".join(f"(?:{p})" for p, _, _ in _LEXICON)
@@ -121,7 +136,14 @@ def classify(title_text: str) -> Office:
     text = " ".join(title_text.split())
     for pattern, title, role in _COMPILED:
         if pattern.match(text):
-            if role == "OtherMinister":
-                return Office(text.title().replace(" Of ", " of ").replace(" And ", " and "), role)
+            if role == "OtherMinister" or not title:
+                return Office(_as_written(text), role)
             return Office(title, role)
     return Office(text, "SeniorOfficial")
+
+
+def _as_written(text: str) -> str:
+    """A title in title case, its small words lower-case ("Minister of State for Trade")."""
+    words = [w if w.isupper() else w.capitalize() for w in text.split()]
+    small = {"of", "and", "for", "the", "on"}
+    return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))

@@ -1,0 +1,173 @@
+"""Who signed an agreement, and when: state parties from the clause, dates from the sentence."""
+
+from datetime import date
+
+import regex
+
+from ..model import PartialDate
+from .dates import DateMention
+from .nlp import Sentence
+from .places import StateMention
+
+_CLAUSE = regex.compile(
+    r"[;:]|,[ \t]+(?:which|who|and|but|while|after|as|when)\b|\b(?:after|when|while)\b", regex.I
+)
+
+
+_CLAUSE_END = regex.compile(
+    r"[;]|,[ \t]+(?:and|but|while|which|who|giving|as|after|whereas)\b|[ \t]+and[ \t]+(?!with\b)"
+    r"(?=(?:\p{Lu}\w*[ \t]+)*\p{Lu}\w*[ \t]+\p{Ll})",
+)
+_RELATIVE_SIGNER = regex.compile(
+    r"[ \t]+(?:that|which)[ \t]+(?P<who>[^.;,]{1,60}?)[ \t]+(?:signed|inked|concluded)\b"
+)
+_AND_WITH = regex.compile(r"\band[ \t]+with[ \t]+", regex.I)
+_BETWEEN = regex.compile(
+    r"\bbetween[ \t]+(?P<a>[^.;:]+?)[ \t]+and[ \t]+(?P<b>[^.;:]+?)(?=[ \t]+(?:on|for|in|regarding|"
+    r"concerning|to|at|during|was|were)[ \t]+|[ \t]*[.;,]|[ \t]*\Z)"
+)
+_NAME_WORD = r"(?:\p{Lu}[\w&'’.-]*|of|the|for|and|on|de|du|des|la|le|y)"
+_ORG_NAME = regex.compile(rf"\p{{Lu}}[\w&'’.-]*(?:[ \t]+{_NAME_WORD})*(?:,[ \t]*\p{{Lu}}[\w.-]*)?")
+_AND = regex.compile(r"[ \t]+and[ \t]+")
+_SIGNED_VERB = regex.compile(r"\b(?:signed|inked|concluded)\b")
+_SUBJECT_CUT = regex.compile(r"[,;:]|\b(?:while|whereas|as|after|when)\b")
+_WITH = regex.compile(r"\b(?:with|between|and)[ \t]+(?:the[ \t]+)?\Z", regex.I)
+
+
+def parties_of(
+    text: str, sentence: Sentence, states: list[StateMention], principal: list[str], at: int
+) -> list[str]:
+    """The signatories: the subjects before the signing ("Australia and Papua New Guinea
+    signed"), or of a relative clause ("the pact that Solomon Islands signed with China"),
+    states after "with" or "between" in the signing clause, else the article's main pair."""
+    inside = [s for s in states if sentence.start <= s.start < sentence.end]
+    clause_start = sentence.start
+    for cut in _CLAUSE.finditer(text, sentence.start, at):
+        clause_start = cut.end()
+    clause_end = _clause_end(text, at, sentence.end)
+    subjects = [s.iso for s in inside if clause_start <= s.start < at]
+    relative = _RELATIVE_SIGNER.search(text, at, sentence.end)
+    if relative and relative.start() - at < 30:
+        subjects = [s.iso for s in inside if relative.start("who") <= s.start < relative.end("who")]
+        clause_end = _clause_end(text, relative.end(), sentence.end)
+    partners = [
+        s.iso
+        for s in inside
+        if at - 200 < s.start < clause_end
+        and _WITH.search(text, max(sentence.start, s.start - 14), s.start)
+    ]
+    parties = list(dict.fromkeys(subjects[-3:] + partners))
+    if not parties:
+        parties = list(dict.fromkeys(s.iso for s in inside))[:2]
+    for iso in principal:
+        if len(parties) < 2 and iso not in parties:
+            parties.append(iso)
+    return sorted(parties)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    cut = _CLAUSE_END.search(text, start, end)
+    return cut.start() if cut else end
+
+
+def each_partner(
+    text: str, sentence: Sentence, states: list[StateMention], at: int
+) -> list[tuple[str, int]]:
+    """Partners of separate signings: "with Australia in 2022 and with Britain a year later"."""
+    if not _AND_WITH.search(text, at, sentence.end):
+        return []
+    return [
+        (s.iso, s.start)
+        for s in states
+        if at < s.start < sentence.end
+        and regex.search(r"\bwith[ \t]+(?:the[ \t]+)?\Z", text[max(at, s.start - 10) : s.start])
+    ]
+
+
+def between_parties(
+    text: str, start: int, end: int, states: list[StateMention]
+) -> tuple[list[str], list[str], int] | None:
+    """Organisations and states an instrument is "between" ("between the Reserve Bank of India
+    and the Maldives Monetary Authority"), and where that phrase ends."""
+    match = _BETWEEN.search(text, start, min(end, start + 120))
+    if match is None:
+        return None
+    orgs, isos = [], []
+    for group in ("a", "b"):
+        kind, value = _party(text, match.span(group), states)
+        if kind is None:
+            return None
+        (orgs if kind == "org" else isos).append(value)
+    return orgs, isos, match.end()
+
+
+def subject_parties(
+    text: str, sentence: Sentence, at: int, states: list[StateMention]
+) -> tuple[list[str], list[str]] | None:
+    """Organisations among the subjects of the signing ("Hyphen Hydrogen Energy and the
+    Namibian government signed an agreement")."""
+    verbs = list(_SIGNED_VERB.finditer(text, max(sentence.start, at - 100), at))
+    if not verbs:
+        return None
+    begin = sentence.start
+    for cut in _SUBJECT_CUT.finditer(text, sentence.start, verbs[-1].start()):
+        begin = cut.end()
+    orgs, isos = [], []
+    pieces = [begin, *(p for m in _AND.finditer(text, begin, verbs[-1].start()) for p in m.span())]
+    pieces.append(verbs[-1].start())
+    for start, end in zip(pieces[::2], pieces[1::2], strict=True):
+        kind, value = _party(text, (start, end), states)
+        if kind is None:
+            return None
+        (orgs if kind == "org" else isos).append(value)
+    return (orgs, isos) if orgs else None
+
+
+def _party(text: str, span: tuple[int, int], states: list[StateMention]) -> tuple[str | None, str]:
+    """Whether a party phrase names a state ("the Colombian government") or an organisation."""
+    phrase = regex.sub(r"[ \t]*\([^)]*\)", "", text[span[0] : span[1]]).strip(" ,")
+    phrase = regex.sub(r"^(?:the|The)[ \t]+", "", phrase)
+    inside = [s for s in states if span[0] <= s.start < span[1]]
+    rest = phrase
+    for mention in inside:
+        rest = rest.replace(mention.text, " ")
+    if inside and not regex.sub(r"\b(?:[Gg]overnment|of|the|[Ss]tate|[Rr]epublic)\b|\W", "", rest):
+        return "state", inside[0].iso
+    if not _ORG_NAME.fullmatch(phrase) or len(phrase) > 80:
+        return None, ""
+    for mention in inside:  # "National Judicial Academy, India": the state is not in the name
+        phrase = regex.sub(rf",[ \t]*{regex.escape(mention.text)}\Z", "", phrase)
+    return "org", phrase
+
+
+def year_with(
+    text: str, sentence: Sentence, dates: list[DateMention], at: int
+) -> PartialDate | None:
+    """A year said with a named instrument: "the 1973 treaty", "the treaty of 1994"."""
+    near = [
+        d for d in dates if sentence.start <= d.start < sentence.end and abs(d.start - at) <= 25
+    ]
+    return min(near, key=lambda d: abs(d.start - at)).date if near else None
+
+
+def story_day(
+    dates: list[DateMention], sentence: Sentence, published: date | None
+) -> PartialDate | None:
+    if published is None:
+        return None
+    recent = [
+        d.date
+        for d in dates
+        if d.start < sentence.start
+        and d.date.precision == "day"
+        and 0 <= (published - date.fromisoformat(d.date.value)).days <= 3
+    ]
+    return recent[-1] if recent else None
+
+
+def date_near(
+    text: str, sentence: Sentence, dates: list[DateMention], at: int = 0
+) -> PartialDate | None:
+    """The date said nearest the instrument in its sentence."""
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    return min(inside, key=lambda d: abs(d.start - at)).date if inside else None
