@@ -17,6 +17,7 @@ from bilateral.config import Settings
 from bilateral.mapping import iris
 from bilateral.mapping.namespaces import BL, PROV, SCHEMA, WD
 from bilateral.store import Store, open_store
+from virtuoso import virtuoso  # noqa: F401 - the private Virtuoso fixture
 
 STATES = {
     "PAK": ("Pakistan", "Q843", "Islamic Republic of Pakistan"),
