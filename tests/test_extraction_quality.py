@@ -21,16 +21,21 @@ CORPORA = {
     # Written after the extractor, to measure it on text it was not built on (see README).
     "heldout": (ARTICLES / "heldout.jsonl", GOLD / "heldout-gold.jsonl"),
     "heldout-b": (ARTICLES / "heldout-b.jsonl", GOLD / "heldout-b-gold.jsonl"),
+    "heldout-c": (ARTICLES / "heldout-c.jsonl", GOLD / "heldout-c-gold.jsonl"),
+    # Scored once and never tuned on: the honest estimate for new text.
+    "heldout-d": (ARTICLES / "heldout-d.jsonl", GOLD / "heldout-d-gold.jsonl"),
     # A copy of the acceptance seed article and its gold annotation.
     "seed": (ARTICLES / "seed.jsonl", GOLD / "seed-gold.jsonl"),
 }
 # Mean F1 over the four categories, lenient and strict, per corpus: a little below what the
 # extractor reaches now.
 FLOORS = {
-    "demo": (0.83, 0.64),
+    "demo": (0.84, 0.66),
     "probes": (0.97, 0.95),
-    "heldout": (0.96, 0.91),
+    "heldout": (0.97, 0.92),
     "heldout-b": (0.96, 0.89),
+    "heldout-c": (0.97, 0.92),
+    "heldout-d": (0.91, 0.82),
     "seed": (0.95, 0.90),
 }
 

@@ -40,13 +40,18 @@ def extract(article: Article) -> Extraction:
     visits = find_visits(
         text, article.published, sentences, officials, mentions, states, dates, dateline, principal
     )
-    _infer_states(officials, visits, principal)
+    _infer_states(officials, visits, principal, dateline)
     events += find_meetings(text, article.published, sentences, officials, mentions, states, dates)
     agreements = find_agreements(
         text, sentences, states, dates, principal, event_at, article.published
     )
     _signed_at_meetings(agreements, events)
     mentioned = list(dict.fromkeys(m.iso for m in states))
+    if dateline is not None and any(v.visitor_state == dateline.iso for v in visits):
+        mentioned.append(
+            dateline.iso
+        )  # "KUALA LUMPUR - Prime Minister Anwar Ibrahim arrived in Lima"
+    mentioned = list(dict.fromkeys(mentioned))
     return Extraction(
         article=article,
         states=mentioned,
@@ -95,9 +100,15 @@ def _dateline(text: str) -> StateMention | None:
     return None
 
 
-def _infer_states(officials: list[Official], visits: list[Visit], principal: list[str]) -> None:
+def _infer_states(
+    officials: list[Official],
+    visits: list[Visit],
+    principal: list[str],
+    dateline: StateMention | None = None,
+) -> None:
     """Officials with no state of their own: a visitor comes from the other principal state,
-    an inviter belongs to the host."""
+    an inviter belongs to the host; others to the home state of a story datelined in a
+    travelling official's capital, else to the main host."""
     by_name = {o.name: o for o in officials}
     for visit in visits:
         visitor = by_name[visit.visitor]
@@ -108,10 +119,14 @@ def _infer_states(officials: list[Official], visits: list[Visit], principal: lis
         if visit.inviter and by_name[visit.inviter].state is None:
             by_name[visit.inviter].state = visit.host_state
     main_host = next((v.host_state for v in visits if v.status in ("ongoing", "completed")), None)
-    fallback = main_host or (principal[0] if principal else None)
+    home = dateline.iso if dateline is not None and dateline.kind == "capital" else None
+    home = home if any(v.visitor_state == home for v in visits) else None
+    fallback = home or main_host or (principal[0] if principal else None)
     for official in officials:
         if official.state is None:
-            official.state = fallback
+            said = official.evidence[0].sentence if official.evidence else ""
+            alone = home is not None and not find_states(said)  # no other state in sight
+            official.state = home if alone else main_host or fallback
     for visit in visits:
         visit.visitor_state = by_name[visit.visitor].state
     visits[:] = [v for v in visits if v.visitor_state != v.host_state]

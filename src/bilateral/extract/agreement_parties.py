@@ -21,6 +21,15 @@ _CLAUSE_END = regex.compile(
 _RELATIVE_SIGNER = regex.compile(
     r"[ \t]+(?:that|which)[ \t]+(?P<who>[^.;,]{1,60}?)[ \t]+(?:signed|inked|concluded)\b"
 )
+_BOTH = regex.compile(
+    r"\b(?:the|both)[ \t]+(?:two[ \t]+)?(?:sides|countries|governments|nations)\b", regex.I
+)
+_ADJECTIVE = regex.compile(r"[ \t]+(?!government|side|authorities|officials|counterparts?)\p{Ll}+")
+_NEW_CLAUSE = regex.compile(r";|,[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:on|in|at|the)\b)\p{Lu}")
+_TITLED = regex.compile(r"\b(?:Minister|President|Premier|Chancellor|King|Emir|Secretary|Prince)\b")
+_WHEN = regex.compile(
+    r"[ \t]+(?:on|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _AND_WITH = regex.compile(r"\band[ \t]+with[ \t]+", regex.I)
 _BETWEEN = regex.compile(
     r"\bbetween[ \t]+(?P<a>[^.;:]+?)[ \t]+and[ \t]+(?P<b>[^.;:]+?)(?=[ \t]+(?:on|for|in|regarding|"
@@ -30,7 +39,7 @@ _NAME_WORD = r"(?:\p{Lu}[\w&'’.-]*|of|the|for|and|on|de|du|des|la|le|y)"
 _ORG_NAME = regex.compile(rf"\p{{Lu}}[\w&'’.-]*(?:[ \t]+{_NAME_WORD})*(?:,[ \t]*\p{{Lu}}[\w.-]*)?")
 _AND = regex.compile(r"[ \t]+and[ \t]+")
 _SIGNED_VERB = regex.compile(r"\b(?:signed|inked|concluded)\b")
-_SUBJECT_CUT = regex.compile(r"[,;:]|\b(?:while|whereas|as|after|when)\b")
+_SUBJECT_CUT = regex.compile(r"[,;:]|[ \t][-–—]+[ \t]|\b(?:while|whereas|as|after|when)\b")
 _WITH = regex.compile(r"\b(?:with|between|and)[ \t]+(?:the[ \t]+)?\Z", regex.I)
 
 
@@ -55,14 +64,24 @@ def parties_of(
         for s in inside
         if at - 200 < s.start < clause_end
         and _WITH.search(text, max(sentence.start, s.start - 14), s.start)
+        and not (s.kind == "demonym" and _ADJECTIVE.match(text, s.end))  # "Chinese mediation"
     ]
     parties = list(dict.fromkeys(subjects[-3:] + partners))
+    if not parties and _BOTH.search(text, sentence.start, sentence.end) and len(principal) == 2:
+        return sorted(principal)  # "when the two sides agreed", "signed in Beijing"
     if not parties:
-        parties = list(dict.fromkeys(s.iso for s in inside))[:2]
+        parties = list(dict.fromkeys(s.iso for s in inside if not _located(text, s)))[:2]
     for iso in principal:
         if len(parties) < 2 and iso not in parties:
             parties.append(iso)
     return sorted(parties)
+
+
+def _located(text: str, mention: StateMention) -> bool:
+    """A city said as the place of something ("signed in Beijing"), not as a government."""
+    return (
+        mention.is_city and regex.search(r"\b(?:in|at)[ \t]+\Z", text[: mention.start]) is not None
+    )
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -89,7 +108,7 @@ def between_parties(
 ) -> tuple[list[str], list[str], int] | None:
     """Organisations and states an instrument is "between" ("between the Reserve Bank of India
     and the Maldives Monetary Authority"), and where that phrase ends."""
-    match = _BETWEEN.search(text, start, min(end, start + 120))
+    match = _BETWEEN.search(text, start, min(end, start + 200))
     if match is None:
         return None
     orgs, isos = [], []
@@ -126,8 +145,10 @@ def subject_parties(
 def _party(text: str, span: tuple[int, int], states: list[StateMention]) -> tuple[str | None, str]:
     """Whether a party phrase names a state ("the Colombian government") or an organisation."""
     phrase = regex.sub(r"[ \t]*\([^)]*\)", "", text[span[0] : span[1]]).strip(" ,")
-    phrase = regex.sub(r"^(?:the|The)[ \t]+", "", phrase)
+    phrase = regex.sub(r"^(?:the|The)[ \t]+", "", _WHEN.sub("", phrase))
     inside = [s for s in states if span[0] <= s.start < span[1]]
+    if _TITLED.search(phrase):  # "Prime Minister Nawaz Sharif of Pakistan" signs for a state
+        return ("state", inside[0].iso) if inside else (None, "")
     rest = phrase
     for mention in inside:
         rest = rest.replace(mention.text, " ")
@@ -168,6 +189,9 @@ def story_day(
 def date_near(
     text: str, sentence: Sentence, dates: list[DateMention], at: int = 0
 ) -> PartialDate | None:
-    """The date said nearest the instrument in its sentence."""
-    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    """The date said nearest the instrument in its sentence, not in a later clause ("signed
+    an MoU, and Faye accepted an invitation to visit in September")."""
+    cut = _NEW_CLAUSE.search(text, at, sentence.end) if at > sentence.start else None
+    end = cut.start() if cut else sentence.end
+    inside = [d for d in dates if sentence.start <= d.start < end]
     return min(inside, key=lambda d: abs(d.start - at)).date if inside else None

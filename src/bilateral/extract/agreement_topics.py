@@ -7,7 +7,7 @@ from .nlp import Sentence
 
 KIND = (
     r"memorand(?:um|a|ums)[ \t]+of[ \t]+understanding|memorand(?:um|a|ums)|MoUs?|MOUs?|"
-    r"treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement|communiqu[eé])s?|"
+    r"letters?[ \t]+of[ \t]+intent|treat(?:y|ies)|contracts?|deals?|joint[ \t]+(?:declaration|statement|communiqu[eé])s?|"
     r"declarations?|statements?|agreements?|accords?|pacts?|protocols?|documents?|instruments?|conventions?"
 )
 
@@ -48,6 +48,10 @@ TOPIC = regex.compile(
 
 
 _TOPIC_END = regex.compile(
+    r",[ \t]*[^,]{0,60}?\b(?:said|says|told|reported)\b|[ \t]+and[ \t]+(?:an?|the|another)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,2}?(?:agreement|memorand\w+|mou|treaty|protocol|declaration|deal|"
+    r"accord|contract|letter)s?\b|,[ \t]+and[ \t]+(?:\p{Lu}[\w'’-]*[ \t]+){1,3}(?:\p{Ll}+ed|said|"
+    r"will|would|has|had|is|was)\b|"
     r",[ \t]*(?:which|who|while|whereas|and[ \t]+the|the[ \t]+\w+[ \t]+said|and[ \t]+(?:said|says|agreed|announced|called|will|would|pledged|vowed))\b|[ \t]+(?:on|at|in|during|"
     r"with|after|before|when|as|under)[ \t]+(?=(?:\p{Lu}|the[ \t]+sidelines|\d))|[ \t]+(?:signed|was|"
     r"were|had|has)\b|[ \t]+between[ \t]+|,[ \t]*(?:an?|the)[ \t]+[\w ]{0,40}?\b(?:said|says|reported|"
@@ -68,6 +72,10 @@ _INCLUDING = regex.compile(
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATED = regex.compile(
+    rf"[ \t]+(?:on|in|last|this)[ \t]+(?:{_DAYS}|\p{{Lu}}\w+[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+\p{{Lu}}\w+)\b"
+    rf"(?:,?[ \t]+\d{{4}})?(?=[ \t]+(?:to|on|for)[ \t])"
+)
 
 
 _THE_OTHER = regex.compile(
@@ -75,6 +83,7 @@ _THE_OTHER = regex.compile(
     r"the[ \t]+third|a[ \t]+third)[ \t]+(?:one[ \t]+)?(?:on|for|about|concerning)[ \t]+",
     regex.I,
 )
+_MONEY = r"[$€£]?[\d.,]+\w?|million|billion|trillion|dollars?|euros?|yuan|rupees?|pounds?|-year"
 _GENERIC = {
     "similar",
     "package",
@@ -130,6 +139,9 @@ def name_of(body: str, head, sentence: Sentence) -> str | None:
 
 def topics_of(body: str, start: int, end: int, count: int) -> list[str]:
     """The topics said after an instrument: one, or one per instrument of a counted list."""
+    dated = _DATED.match(body, start, end)  # "signed a loan agreement on Wednesday to extend ..."
+    if dated and TOPIC.match(body, dated.end(), end):
+        start = dated.end()
     match = TOPIC.match(body, start, end)
     if match and not regex.match(rf"(?:{_DAYS}|the[ \t]+sidelines|\d)", match.group("topic")):
         raw = match.group("topic")
@@ -152,8 +164,15 @@ def topics_of(body: str, start: int, end: int, count: int) -> list[str]:
     return []
 
 
-def trim(topic: str) -> str:
-    cut = _TOPIC_END.search(topic)
+_LIST_END = regex.compile(
+    r"[ \t]+between[ \t]+|[ \t]+(?:signed|was|were)\b|,[ \t]+(?:which|signed)\b"
+)
+
+
+def trim(topic: str, titled: bool = False) -> str:
+    """The topic phrase up to where the clause goes on; a title-cased list entry ("on
+    Cooperation in Tourism") keeps its capitalised prepositional phrases."""
+    cut = (_LIST_END if titled else _TOPIC_END).search(topic)
     topic = topic[: cut.start()] if cut else topic
     return regex.sub(r"^(?:the|a|an)[ \t]+", "", topic.strip(" ,"))
 
@@ -174,11 +193,15 @@ def modifier_topic(body: str, head, sentence: Sentence) -> list[str]:
     """ "a bilateral security agreement" is about security; "a declaration relaunching the
     partnership" is about relaunching it."""
     before = regex.search(
-        r"\b(?:a|an|the|their|its)[ \t]+((?:[a-z][\w-]*[ \t]+){1,4})\Z",
+        r"\b(?:a|an|the|their|its)[ \t]+((?:[a-z0-9$€£][\w.,-]*[ \t]+){1,5})\Z",
         body[max(sentence.start, head.start() - 60) : head.start()],
     )
     if before:
-        words = [w for w in before.group(1).split() if w not in _GENERIC]
+        words = [
+            w
+            for w in before.group(1).split()
+            if w not in _GENERIC and not regex.fullmatch(_MONEY, w)
+        ]
         if words:
             return [" ".join(words)]
     after = regex.match(

@@ -30,31 +30,11 @@ from .events import COMMISSION
 from .nlp import Sentence
 from .places import StateMention
 
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "dozen": 12,
-}
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBERS = {w: n for n, w in enumerate(_NUMBER_WORDS.split(), 1)} | {"a": 1, "an": 1, "dozen": 12}
 
 
 _HEAD = regex.compile(rf"\b(?P<kind>(?i:{KIND}))\b")
@@ -88,12 +68,14 @@ _NUMBER = regex.compile(
 )
 _REPORTED = regex.compile(r"[ \t]+(?:from|by|of|issued[ \t]+by)[ \t]+[^.;]{0,50}?\b(?:said|says)\b")
 _LIST_HEADER = regex.compile(
-    r"\b(?:signed|exchanged|concluded|inked)\b[^.]*:\s*\Z|\bfollowing\b.*\b(?:signed|exchanged)\b",
+    r"\b(?:signed|signing|exchanged|exchange|concluded|inked)\b[^.]*:\s*\Z|"
+    r"\bfollowing\b.*\b(?:signed|exchanged)\b",
     regex.I,
 )
 _NOT_COUNTED = regex.compile(
     r"\b(?:sides?|countries|leaders|governments|nations|ministers|presidents|parties|states|"
-    r"delegations|heads|signed|inked|witnessed|exchanged|signing|of|years?|days?)\b",
+    r"delegations|heads|signed|inked|witnessed|exchanged|signing|of|years?|days?|million|billion|"
+    r"trillion|dollars?|euros?|yuan|rupees?|pounds?|per|percent)\b|[$€£%]",
     regex.I,
 )
 _UNSIGNED = regex.compile(
@@ -101,7 +83,7 @@ _UNSIGNED = regex.compile(
 )
 _PLURAL = regex.compile(r"(?i:agreements|memoranda|mous|treaties|accords|deals|pacts|protocols)")
 _LIST_ITEM = regex.compile(
-    rf"^[ \t]*(?:\d{{1,2}}[.)]|[-•*])[ \t]+(?P<pre>(?:[\w-]+[ \t]+){{0,4}}?)(?P<kind>(?i:{KIND}))\b"
+    rf"^[ \t]*(?:\d{{1,2}}[.)]|\(\d{{1,2}}\)|\(?[a-h]\)|[-•*])[ \t]+(?P<pre>(?:[\w-]+[ \t]+){{0,4}}?)(?P<kind>(?i:{KIND}))\b"
     rf"(?P<rest>[^\n]*)",
     regex.M,
 )
@@ -304,10 +286,15 @@ def _listed(text: str, item, sentence: Sentence, states) -> _Instrument:
     """One instrument of a list: "2. MoU between A and B on C", "Currency swap agreement"."""
     rest = item.group("rest")
     between = between_parties(text, item.start("rest"), item.end("rest"), states)
+    titled = not regex.search(
+        r"(?<![.;:]\s)\b(?!(?:of|on|in|and|the|for|between)\b)\p{Ll}{4,}", rest
+    )
+    match = TOPIC.match(rest)  # "MoU on A between X and Y": the topic comes first
+    topic = trim(match.group("topic"), titled) if match else None
     if between is not None:
         rest = text[between[2] : item.end("rest")]
-    match = TOPIC.match(rest)
-    topic = trim(match.group("topic")) if match else None
+        match = TOPIC.match(rest)
+        topic = topic or (trim(match.group("topic"), titled) if match else None)
     if topic is None and between is None:
         topic = rest.strip(" .;") or None
     topic = topic or item.group("pre").strip() or None

@@ -34,6 +34,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (r"(?:(?:earlier|later)\s+)?this\s+month|last\s+month|next\s+month", "month-rel"),
     (r"(?:(?:earlier|later)\s+)?this\s+year|last\s+year|next\s+year", "year-rel"),
+    (r"(?:(?:earlier|later)\s+)?this\s+week\b|last\s+week\b|next\s+week\b", "week-rel"),
     (rf"(?<=\b(?:in|since|of|during|by)\s+(?:early |mid-|late )?){_YEAR}\b", "year"),
     (r"today|yesterday|tomorrow|tonight", "day-rel"),
     (rf"(?:on\s+|last\s+|next\s+|this\s+)?(?:{_WEEKDAYS})", "weekday"),
@@ -42,6 +43,10 @@ _FUTURE = regex.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|due to|was to|were to|expected|scheduled|plans?|next|then|"
     r"(?:leaves?|flies|travels|heads|arrives|ends|departs|returns)[ \t]+(?:for|to|on|home|back)\b)\b[^.]*\Z",
     regex.I,
+)
+_AHEAD = regex.compile(
+    r"[ \t]+(?:\p{Lu}[\w'’-]*[ \t]+){0,3}(?:will|travels|flies|heads|leaves|goes|moves|is[ \t]+due|"
+    r"is[ \t]+to)\b"
 )
 _FINDER = regex.compile(
     "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PATTERNS)),
@@ -79,13 +84,16 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             found.extend(_range(match, published, offset))
             continue
         if kind == "weekday":
-            context = text[max(0, match.start() - 100) : match.start()]
-            resolved = _weekday(match.group().lower(), published, bool(_FUTURE.search(context)))
+            context = text[max(0, match.start() - 100) : match.start() + 3]
+            ahead = _AHEAD.match(text, match.end())  # "On Monday Macron travels to Dresden"
+            future = bool(_FUTURE.search(context) or ahead)
+            resolved = _weekday(match.group().lower(), published, future)
         else:
             resolved = _resolve(match.group(), kind, published)
             if kind in ("month-bare", "day") and not regex.search(_YEAR, match.group()):
                 context = text[max(0, match.start() - 100) : match.start()]
-                resolved = _by_tense(resolved, published, context)
+                after = text[match.end() : match.end() + 120].split(".")[0]
+                resolved = _by_tense(resolved, published, context, after)
         if resolved is not None:
             found.append(
                 DateMention(match.start() + offset, match.end() + offset, match.group(), resolved)
@@ -100,15 +108,23 @@ _PAST = regex.compile(
 )
 
 
+_PAST_AFTER = regex.compile(
+    r"^[^;]*?\b(?:visited|signed|met|held|went|travell?ed|paid|made|returned|took|came|began|"
+    r"ended|concluded)\b"
+)
+
+
 def _by_tense(
-    resolved: PartialDate | None, published: date | None, context: str
+    resolved: PartialDate | None, published: date | None, context: str, after: str = ""
 ) -> PartialDate | None:
     """A month or day named without a year is the nearest one the tense allows: "visited
-    Port Vila in December" in May is last December, "will go in February" in October next."""
+    Port Vila in December" in May is last December, "will go in February" in October next;
+    "a trip in October, during which they signed ..." is past too."""
     if resolved is None or published is None:
         return resolved
     today = published.isoformat()[: len(resolved.value)]
     future, past = _FUTURE.search(context), _PAST.search(context)
+    past = past or (None if future else _PAST_AFTER.search(after))
     shift = 0
     if resolved.value > today and past and not future:
         shift = -1
@@ -159,7 +175,21 @@ def _resolve(text: str, kind: str, published: date | None) -> PartialDate | None
         return PartialDate(month_start.strftime("%Y-%m"), "month")
     if kind == "weekday":
         return _weekday(lower, published)
+    if kind == "week-rel":
+        return _week(lower, published)
     return _absolute(text, kind, base, published)
+
+
+def _week(text: str, published: date | None) -> PartialDate | None:
+    """ "next week" as its month, when the whole week (Monday to Sunday) falls in one month."""
+    if published is None:
+        return None
+    monday = published - timedelta(days=published.weekday())
+    monday += timedelta(days=7 * ("next" in text) - 7 * ("last" in text))
+    sunday = monday + timedelta(days=6)
+    if monday.month != sunday.month:
+        return None
+    return PartialDate(monday.strftime("%Y-%m"), "month")
 
 
 def _absolute(text: str, kind: str, base: date, published: date | None) -> PartialDate | None:

@@ -30,100 +30,22 @@ _NAME = (
 )
 _AFTER = regex.compile(rf"(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?(?:{_RANK}[ \t]+)*(?P<name>{_NAME})")
 _BEFORE = regex.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+the[ \t]+)?\Z")
-_STOP_WORDS = {
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "He",
-    "She",
-    "They",
-    "It",
-    "On",
-    "In",
-    "At",
-    "And",
-    "But",
-    "For",
-    "With",
-    "During",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "Meanwhile",
-    "Also",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Minister",
-    "President",
-    "Foreign",
-    "Prime",
-    "Affairs",
-    "Ministry",
-    "Government",
-    "State",
-    "Office",
-    "Secretary",
-    "Council",
-    "Parliament",
-    "Embassy",
-    "Mr",
-    "Mrs",
-}
+_STOP_WORDS_TEXT = (
+    "The This That These Those He She They It On In At And But For With During After Before "
+    "While When Meanwhile Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December "
+    "Minister President Foreign Prime Affairs Ministry Government State Office Secretary "
+    "Council Parliament Embassy Mr Mrs"
+)
+_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
-_HONORIFICS = {
-    "H.E.",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "Prince",
-    "Princess",
-    "Sheikh",
-    "Sheikha",
-    "His",
-    "Her",
-    "Excellency",
-    "Majesty",
-    "Highness",
-    "General",
-    "Gen",
-    "Admiral",
-    "Marshal",
-    "Madam",
-    "Professor",
-    "Prof",
-    "Shri",
-    "Smt",
-    "Sri",
-    "Sir",
-    "Dame",
-    "Lord",
-}
+_HONORIFICS_TEXT = (
+    "H.E. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prince Princess Sheikh Sheikha His Her Excellency "
+    "Majesty Highness General Gen Admiral Marshal Madam Professor Prof Shri Smt Sri Sir Dame "
+    "Lord"
+)
+_HONORIFICS = frozenset(_HONORIFICS_TEXT.split())
 
 
 @dataclass
@@ -189,7 +111,14 @@ def _different(first: str, second: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return name.split()[-1].casefold().replace("’", "'")
+    """The surname that identifies a name: "Marcos" in "Ferdinand R. Marcos Jr", "Sudani" in
+    "al-Sudani"."""
+    words = [w for w in name.split() if not _SUFFIX.fullmatch(w)] or name.split()
+    return _ARTICLE.sub("", words[-1].casefold().replace("’", "'"))
+
+
+_SUFFIX = regex.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+_ARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|at)-")
 
 
 def _titled(text: str, sentence: Sentence, states: list[StateMention]):
@@ -320,7 +249,8 @@ def _surname_mentions(text: str, officials: list[Official], known: list[Mention]
     owners: dict[str, set[int]] = {}
     for index, official in enumerate(officials):
         for part in official.name.split():
-            if len(part) >= 2 and part[0].isupper() and not part.endswith("."):
+            bare = regex.sub(r"^(?:al|el|ad|as|ash|at)-", "", part)
+            if len(bare) >= 2 and bare[0].isupper() and not part.endswith("."):
                 owners.setdefault(part, set()).add(index)
     found = []
     for part, indexes in owners.items():
@@ -328,7 +258,11 @@ def _surname_mentions(text: str, officials: list[Official], known: list[Mention]
             continue
         (index,) = indexes
         official = officials[index]
-        for match in regex.finditer(rf"(?<![\w-]){regex.escape(part)}(?![\w-])", text):
+        core = regex.escape(part)
+        if _ARTICLE.match(part.casefold()):  # "al-Sudani" is also "Al-Sudani"
+            head, tail = part.split("-", 1)
+            core = rf"(?i:{regex.escape(head)}-){regex.escape(tail)}"
+        for match in regex.finditer(rf"(?<![\w-]){core}(?![\w-])", text):
             if not any(s <= match.start() < e for s, e in taken):
                 taken.append(match.span())
                 found.append(

@@ -33,6 +33,12 @@ def _matcher() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])")
 
 
+_GEOGRAPHY = regex.compile(r"[ \t]+(?:Sea|Ocean|Strait|Peninsula)\b")
+_REGION = regex.compile(
+    r"(?:\b(?:Latin|South|North|Central)[ \t]+America|\bSea[ \t]+of[ \t]+\w+)\Z"
+)
+
+
 def find_states(text: str) -> list[StateMention]:
     """Every state mention in ``text``, in order.
 
@@ -42,6 +48,9 @@ def find_states(text: str) -> list[StateMention]:
     forms = surface_forms()
     found = []
     for match in _matcher().finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _GEOGRAPHY.match(text, match.end()) or _REGION.search(before + match.group()[:7]):
+            continue  # "the South China Sea", "Latin America", "the Sea of Japan"
         iso, kind = forms[match.group()]
         found.append(StateMention(match.start(), match.end(), iso, kind, match.group()))
     return found

@@ -24,6 +24,12 @@ _PORTFOLIOS = (
 # the title as written. Patterns are
 # case-insensitive and match whole words.
 _LEXICON: list[tuple[str, str, str]] = [
+    (
+        r"(?:chairman|chairwoman|chair|speaker|president) of (?:the )?(?:national assembly|"
+        r"parliament|senate|state duma|federation council|majlis|lok sabha|house of representatives)",
+        "",
+        "SeniorOfficial",
+    ),
     (r"deputy prime minister", "Deputy Prime Minister", "DeputyHeadOfGovernment"),
     (r"first deputy prime minister", "First Deputy Prime Minister", "DeputyHeadOfGovernment"),
     (r"vice[- ]premier", "Vice Premier", "DeputyHeadOfGovernment"),

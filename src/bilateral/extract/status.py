@@ -39,6 +39,7 @@ _LOCAL_CUES: list[tuple[Status, str]] = [
         r"will|would|shall|is (?:expected|scheduled|set|due|slated|likely|to)|are (?:expected|"
         r"scheduled|set|due|to)|plans?|planned|planning|upcoming|forthcoming|proposed|"
         r"next (?:week|month|year)|later this|invit(?:ed|ation) to visit|to visit|to travel|"
+        r"invit(?:ed|ation)(?: [\w.-]+){0,6} to (?:pay|make)|accepted the invitation|"
         r"intends?|hopes? to|expects? to|is to",
     ),
 ]

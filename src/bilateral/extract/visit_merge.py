@@ -11,12 +11,20 @@ from . import status as st
 from .places import StateMention, cities_in
 
 _ENDED = regex.compile(
-    r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up)\b", regex.I
+    r"\b(?:concluded|wrapped up|ended|returned|left|departed|wound up|flew (?:home|back))\b",
+    regex.I,
 )
+_SAME_DAY = regex.compile(
+    r"\b(?:flew|returned|headed|went|left)[ \t]+(?:home|back)\b[\w ]{0,20}?\b(?:the[ \t]+same[ \t]+"
+    r"(?:day|evening|night)|later[ \t]+that[ \t]+(?:day|evening)|hours[ \t]+later)\b",
+    regex.I,
+)
+_PAID = regex.compile(r"\b(?:paid|made|concluded)[ \t]+(?:a|an|his|her|their)\b", regex.I)
 
 
 _FUTURE = regex.compile(
-    r"\b(?:will|shall|is to|are to|to attend|to visit|to travel|expected|due)\b", regex.I
+    r"\b(?:will|shall|is to|are to|to attend|to visit|to travel|expected|due|to pay|to make)\b",
+    regex.I,
 )
 
 
@@ -62,7 +70,7 @@ def _group(found: list[Sighting]) -> dict[tuple[int, str], list[Sighting]]:
 def _clusters(group: list[Sighting], published: date | None) -> list[list[Sighting]]:
     clusters: list[list[Sighting]] = []
     for f in sorted((f for f in group if f.dates), key=lambda f: f.dates[0].value):
-        home = next((c for c in clusters if _near(c[-1].dates, f.dates)), None)
+        home = next((c for c in clusters if near_dates(c[-1].dates, f.dates)), None)
         if home is None:
             clusters.append([f])
         else:
@@ -78,7 +86,7 @@ def _clusters(group: list[Sighting], published: date | None) -> list[list[Sighti
     return clusters
 
 
-def _near(first: list[PartialDate], second: list[PartialDate]) -> bool:
+def near_dates(first: list[PartialDate], second: list[PartialDate]) -> bool:
     """Dates that can belong to one trip: within a fortnight, or one contains the other."""
     a, b = first[-1].value, second[0].value
     if a.startswith(b) or b.startswith(a):
@@ -99,6 +107,7 @@ def _visit(
     dateline: StateMention | None,
 ) -> Visit:
     dates = sorted({d for f in cluster for d in f.dates}, key=lambda d: (d.value, d.precision))
+    dates = [d for d in dates if not any(o.value.startswith(f"{d.value}-") for o in dates)]
     ends = sorted({d for f in cluster for d in f.ends}, key=lambda d: d.value)
     duration = next((f.duration for f in cluster if f.duration), None)
     start = dates[0] if dates else None
@@ -111,6 +120,9 @@ def _visit(
     if start and start.precision == "day" and duration and end is None:
         last_day = date.fromisoformat(start.value) + timedelta(days=duration - 1)
         end = PartialDate(last_day.isoformat(), "day")
+    said = " ".join(f.evidence.sentence for f in cluster if f.evidence)
+    if start and start.precision == "day" and end is None and _SAME_DAY.search(said):
+        end = start  # "who flew home the same evening"
     status = _status(cluster, start, end, duration, published)
     cities = [f.city for f in cluster if f.city]
     capitals = [c for c in cities if state_of_city(c) == host]
@@ -151,6 +163,16 @@ def _status(
     if said in ("cancelled", "postponed"):
         return said
     by_dates = st.status_from_dates(start, end, published, duration)
+    text = " ".join(f.evidence.sentence for f in cluster if f.evidence)
+    if (
+        by_dates == "ongoing"
+        and said == "completed"
+        and end
+        and published
+        and end.value == published.isoformat()
+        and _PAID.search(text)
+    ):
+        return "completed"  # "paid a state visit ... from 29 to 30 January", dated the 30th
     if (
         by_dates == "ongoing"
         and said == "completed"

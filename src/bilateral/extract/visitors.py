@@ -177,3 +177,55 @@ def companions_of(
         and joined.end() <= m.start <= joined.end() + 40
         and officials[m.official].state == home
     ]
+
+
+_ANAPHOR = regex.compile(r"[ \t]*(?:The|This|That|Such)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z")
+_TITLE_SUBJECT = regex.compile(
+    r"\b[Tt]he[ \t]+(?P<title>(?:Prime|Foreign|Defen[cs]e)[ \t]+Minister|President|Premier|"
+    r"Chancellor|King|Emir|Crown[ \t]+Prince|Vice[ \t]+President|Minister)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
+)
+_LIST_JOIN = regex.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?")
+
+
+def anaphoric(text: str, sentence: Sentence, trigger, before) -> bool:
+    """A sentence about "the trip" or "this visit" reported in the sentence just before ("The
+    trip, from Sept. 19 to 22, will include talks in Prague"), not one it follows."""
+    if trigger.group().lower() not in NOUNS or before.evidence is None:
+        return False
+    gap = text[before.evidence.end : sentence.start]
+    return (
+        bool(_ANAPHOR.fullmatch(text, sentence.start, trigger.start()))
+        and not regex.search(r"[.!?]", gap)
+        and not _FOLLOWS.match(text, trigger.end())
+    )
+
+
+_FOLLOWS = regex.compile(r"[ \t]+(?:follow(?:s|ed)|came[ \t]+after|comes[ \t]+after)\b")
+
+
+def titled_subject(text: str, trigger, lo: int, officials: list, recent: list[int]) -> int | None:
+    """ "the Prime Minister will travel to Kyiv": the traveller of the story with that title."""
+    match = _TITLE_SUBJECT.search(text, max(lo, trigger.start() - 60), trigger.start())
+    if match is None or trigger.group().lower() in NOUNS:
+        return None
+    title = " ".join(match.group("title").split()).casefold()
+    for index in reversed(recent):
+        if (officials[index].title or "").casefold().endswith(title):
+            return index
+    return None
+
+
+def more_hosts(text: str, trigger, hi: int, states: list, host: str, home: str | None) -> list:
+    """The other destinations of a list ("visited Singapore, Thailand and the Philippines")."""
+    after = [s for s in states if trigger.end() <= s.start < hi and s.kind != "demonym"]
+    first = next((i for i, s in enumerate(after) if s.iso == host), None)
+    if first is None or after[first].start - trigger.end() > 30:
+        return []
+    found, previous = [], after[first]
+    for mention in after[first + 1 :]:
+        if not _LIST_JOIN.fullmatch(text, previous.end, mention.start):
+            break
+        if mention.iso not in (home, host, *(iso for iso, _ in found)):
+            found.append((mention.iso, mention.text if mention.is_city else None))
+        previous = mention
+    return found

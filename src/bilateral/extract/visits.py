@@ -11,8 +11,16 @@ from .dates import DateMention
 from .nlp import Sentence
 from .officials import Mention
 from .places import StateMention, cities_in
-from .visit_merge import Sighting, cities_from_article, merge_sightings
-from .visitors import companions_of, host_of, inviter_of, visitor_of
+from .visit_merge import Sighting, cities_from_article, merge_sightings, near_dates
+from .visitors import (
+    anaphoric,
+    companions_of,
+    host_of,
+    inviter_of,
+    more_hosts,
+    titled_subject,
+    visitor_of,
+)
 
 _TRIGGER = regex.compile(
     r"\b(?:visit(?:s|ed|ing)?|trips?|tour(?:s|ed)?|arriv(?:e|es|ed|ing)|"
@@ -30,7 +38,8 @@ _TRIGGER = regex.compile(
 
 # Meetings abroad are trips too, when the text puts them in a city of another state.
 _MEETING = regex.compile(
-    r"\b(?:met|meets|meet|held[ \t]+talks|holds?[ \t]+talks|holding[ \t]+talks)\b", regex.I
+    r"\b(?:met|meets|meet|held[ \t]+talks|holds?[ \t]+talks|holding[ \t]+talks|attended)\b",
+    regex.I,
 )
 # "visits to Fiji in February and to Samoa in March": a second destination of the same trips.
 _AND_TO = regex.compile(
@@ -97,6 +106,7 @@ _OTHER_TIME = regex.compile(r"\bsince\b|,[ \t]+(?:his|her|their|the)[ \t]+first\
 _PRONOUN_SUBJECT = regex.compile(r"(?:[\w ,]{0,30}?\b)?(?:he|she)\b", regex.I)
 
 
+_INVITED_BY = regex.compile(r"\binvitation[ \t]+(?:of|from)\b[^.;]{0,70}\Z", regex.I)
 _SAID = regex.compile(
     r"\b(?:told|said|says|announced|stated|reported|added)\b[^.]{0,25}\Z", regex.I
 )
@@ -129,10 +139,22 @@ def find_visits(
                 visitor = visitor_of(text, trigger, in_sentence, lo, last_official)
             if visitor is None and i and _same_trip(text, triggers[i - 1], trigger, in_sentence):
                 visitor = previous  # "arrived in Shenzhen ... at the start of a five-day visit"
+            if visitor is None and found and trigger.re is not _MEETING:
+                visitor = titled_subject(text, trigger, lo, officials, [f.visitor for f in found])
+            told = None
+            if found and visitor is None and anaphoric(text, sentence, trigger, found[-1]):
+                told = found[-1]
+            if told is not None:
+                visitor = told.visitor
             if visitor is None:
                 continue
             official = officials[visitor]
-            if trigger.re is _MEETING:
+            if told is not None:
+                host = told.host
+                city = next(
+                    (c.name for c in cities_in(text, trigger.end(), hi) if c.iso == host), None
+                )
+            elif trigger.re is _MEETING:
                 host, city = _met_abroad(text, trigger, hi, official.state)
             else:
                 earlier = [f.host for f in found if f.visitor == visitor]
@@ -169,6 +191,13 @@ def find_visits(
             ]
             mine = [d.date for d in near if d.date not in ends]
             mine, ends = _day_of_trip(text, trigger, lo, mine, ends)
+            if (
+                told is not None
+                and (mine or ends)
+                and (told.dates or told.ends)
+                and not near_dates(told.dates + told.ends, mine + ends)
+            ):
+                continue  # "The visit was first planned for July last year"
             duration = _duration(text, trigger, lo, hi)
             evidence = Evidence(sentence.text, sentence.start, sentence.end, 0.8)
             invited_by = inviter_of(text, sentence, in_sentence, visitor)
@@ -181,7 +210,15 @@ def find_visits(
             found.append(sighting)
             for companion in companions_of(text, trigger, in_sentence, officials, visitor):
                 found.append(replace(sighting, visitor=companion))
-        subjects = [m.official for m in in_sentence if m.official is not None]
+            if told is None and trigger.re is not _MEETING:
+                for other, place in more_hosts(text, trigger, hi, states, host, official.state):
+                    found.append(replace(sighting, host=other, city=place))
+        subjects = [
+            m.official
+            for m in in_sentence
+            if m.official is not None
+            and not _INVITED_BY.search(text, max(0, m.start - 90), m.start)
+        ]
         if subjects and not _PRONOUN_SUBJECT.match(sentence.text):
             last_official = subjects[0]
     visits = merge_sightings(found, officials, published, dateline)
