@@ -114,3 +114,92 @@ def test_al_prefixed_surname_is_the_same_official():
     )
     assert [o.name for o in found.officials].count("Mohammed Shia al-Sudani") == 1
     assert any(v.host_state == "TUR" and v.start.value == "2023-03" for v in found.visits)
+
+
+# Rules added for held-out batch E.
+
+
+def test_an_agreement_to_strengthen_cooperation_is_about_that_cooperation():
+    found = _extract(
+        "RIYADH, June 4 - Saudi Arabia and Senegal signed an agreement to strengthen "
+        "cooperation in the field of energy on Tuesday.",
+        "2024-06-04",
+    )
+    [agreement] = found.agreements
+    assert agreement.topic == "cooperation in the field of energy"
+
+
+def test_such_pact_refers_back_and_a_signing_city_is_no_party_or_mention():
+    found = _extract(
+        "KYIV, June 4 (Dnipro Daily) - Ukraine and Sweden signed a ten-year agreement on "
+        "security cooperation in Brussels on Monday, the first such pact Stockholm has "
+        "concluded with a country outside the bloc, the ministry said.",
+        "2024-06-04",
+    )
+    [agreement] = found.agreements
+    assert agreement.parties == ["SWE", "UKR"]
+    assert agreement.signed.value == "2024-06-03"  # not the dateline's day
+    assert "BEL" not in found.states
+
+
+def test_a_count_with_named_instruments_leaves_a_batch_of_the_rest():
+    found = _extract(
+        "DAR ES SALAAM, Feb 13 - Tanzania and Mozambique on Tuesday signed 9 documents, "
+        "including a memorandum of understanding on defence and security cooperation and an "
+        "agreement on the joint management of the Ruvuma river basin, during a state visit by "
+        "Mozambican President Filipe Nyusi.",
+        "2024-02-13",
+    )
+    summary = sorted((a.kind, a.topic or "", a.count or 1) for a in found.agreements)
+    assert summary == [
+        ("agreement", "", 7),
+        ("agreement", "joint management of the Ruvuma river basin", 1),
+        ("mou", "defence and security cooperation", 1),
+    ]
+
+
+def test_ministries_with_commas_in_their_names_are_the_parties():
+    found = _extract(
+        "The two Ministers welcomed the signing earlier in the day of a Memorandum of Cooperation "
+        "in the field of nuclear energy between the Ministry of Economy, Trade and Industry of "
+        "Japan and the Ministry of Climate and Environment of Poland.",
+        "2024-05-09",
+    )
+    [agreement] = found.agreements
+    assert agreement.organizations == [
+        "Ministry of Economy, Trade and Industry of Japan",
+        "Ministry of Climate and Environment of Poland",
+    ]
+
+
+def test_a_portfolio_after_deputy_prime_minister_is_the_office():
+    found = _extract(
+        "Ms. KAMIKAWA Yoko held a meeting with H.E. Mr. Radosław Sikorski, Deputy Prime Minister "
+        "and Minister of Foreign Affairs of the Republic of Poland, who is visiting Japan.",
+        "2024-05-09",
+    )
+    sikorski = next(o for o in found.officials if o.name.endswith("Sikorski"))
+    assert (sikorski.state, sikorski.role) == ("POL", "ForeignMinister")
+    [visit] = found.visits
+    assert (visit.host_state, visit.status) == ("JPN", "ongoing")
+
+
+def test_airports_are_not_kings_and_people_are_not_signing_organisations():
+    found = _extract(
+        "On Monday Li and Albanese signed five agreements at Parliament House. Upon his arrival "
+        "at King Khalid International Airport, the president was received by the minister.",
+        "2024-06-18",
+    )
+    assert not any("Airport" in o.name or o.name == "Khalid" for o in found.officials)
+    assert all(not a.organizations for a in found.agreements)
+
+
+def test_a_postponed_visit_keeps_the_month_it_was_expected_not_the_dateline_day():
+    found = _extract(
+        "MOSCOW, September 24 (RIA Novosti) - A visit by Turkish President Recep Tayyip Erdogan "
+        "to Russia, which was expected in October, has been postponed indefinitely, the Kremlin "
+        "said on Tuesday.",
+        "2024-09-24",
+    )
+    [visit] = found.visits
+    assert (visit.status, visit.start.value) == ("postponed", "2024-10")

@@ -22,20 +22,24 @@ CORPORA = {
     "heldout": (ARTICLES / "heldout.jsonl", GOLD / "heldout-gold.jsonl"),
     "heldout-b": (ARTICLES / "heldout-b.jsonl", GOLD / "heldout-b-gold.jsonl"),
     "heldout-c": (ARTICLES / "heldout-c.jsonl", GOLD / "heldout-c-gold.jsonl"),
-    # Scored once and never tuned on: the honest estimate for new text.
     "heldout-d": (ARTICLES / "heldout-d.jsonl", GOLD / "heldout-d-gold.jsonl"),
+    "heldout-e": (ARTICLES / "heldout-e.jsonl", GOLD / "heldout-e-gold.jsonl"),
+    # Scored once and never tuned on: the honest estimate for new text.
+    "heldout-f": (ARTICLES / "heldout-f.jsonl", GOLD / "heldout-f-gold.jsonl"),
     # A copy of the acceptance seed article and its gold annotation.
     "seed": (ARTICLES / "seed.jsonl", GOLD / "seed-gold.jsonl"),
 }
 # Mean F1 over the four categories, lenient and strict, per corpus: a little below what the
 # extractor reaches now.
 FLOORS = {
-    "demo": (0.84, 0.66),
+    "demo": (0.85, 0.68),
     "probes": (0.97, 0.95),
     "heldout": (0.97, 0.92),
     "heldout-b": (0.96, 0.89),
     "heldout-c": (0.97, 0.92),
-    "heldout-d": (0.91, 0.82),
+    "heldout-d": (0.95, 0.95),
+    "heldout-e": (0.97, 0.94),
+    "heldout-f": (0.94, 0.87),
     "seed": (0.95, 0.90),
 }
 

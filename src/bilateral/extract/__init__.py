@@ -20,6 +20,11 @@ _DATELINE = regex.compile(
     r"^[ \t]*(?P<city>\p{Lu}[\p{Lu} .'’-]{2,30}?)(?:,[^\n\-–—:]{0,40})?[ \t]*(?:\([^)]{0,30}\))?[ \t]*[-–—:]",
     regex.M,
 )
+# "met the Ambassador of the United States": that state is the ambassador's, not the subject's
+_POSTED_FROM = regex.compile(
+    r"\b(?:[Aa]mbassadors?|[Ee]nvoys?|[Hh]igh [Cc]ommissioners?|[Cc]harg[ée] d'[Aa]ffaires)[ \t]+"
+    r"(?:of|from|to)[ \t]+(?:the[ \t]+)?\Z"
+)
 _ORG_WORDS = regex.compile(
     r"\b(?:Company|Corporation|Corp|Mills|Railways?|Ministry|Bank|Authority|Limited|Ltd|Group|Agency|"
     r"Inc|Airlines?|Oil|Gas|Energy|Steel|Holding|Fund|Enterprise|Export|Import)\b"
@@ -46,7 +51,7 @@ def extract(article: Article) -> Extraction:
         text, sentences, states, dates, principal, event_at, article.published
     )
     _signed_at_meetings(agreements, events)
-    mentioned = list(dict.fromkeys(m.iso for m in states))
+    mentioned = _mentioned(text, states, officials, visits, agreements)
     if dateline is not None and any(v.visitor_state == dateline.iso for v in visits):
         mentioned.append(
             dateline.iso
@@ -61,6 +66,22 @@ def extract(article: Article) -> Extraction:
         agreements=agreements,
         organizations=_with_parties(_organizations(entities, states), agreements),
     )
+
+
+def _mentioned(text: str, states: list[StateMention], officials, visits, agreements) -> list[str]:
+    """States the article names; a city named only as the place of something ("signed in
+    Brussels") does not bring in its state unless that state takes part in a fact."""
+    involved = {o.state for o in officials} | {v.host_state for v in visits}
+    involved |= {iso for a in agreements for iso in a.parties}
+    kept = [
+        m.iso
+        for m in states
+        if m.iso in involved
+        or not (
+            m.is_city and regex.search(r"\b(?:in|at)[ \t]+\Z", text[max(0, m.start - 6) : m.start])
+        )
+    ]
+    return list(dict.fromkeys(kept))
 
 
 def _with_parties(found: list[Organization], agreements: list) -> list[Organization]:
@@ -125,7 +146,8 @@ def _infer_states(
     for official in officials:
         if official.state is None:
             said = official.evidence[0].sentence if official.evidence else ""
-            alone = home is not None and not find_states(said)  # no other state in sight
+            others = [m for m in find_states(said) if not _POSTED_FROM.search(said[: m.start])]
+            alone = home is not None and not others  # no other state in sight
             official.state = home if alone else main_host or fallback
     for visit in visits:
         visit.visitor_state = by_name[visit.visitor].state

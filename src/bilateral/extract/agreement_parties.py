@@ -5,7 +5,7 @@ from datetime import date
 import regex
 
 from ..model import PartialDate
-from .dates import DateMention
+from .dates import DateMention, in_dateline
 from .nlp import Sentence
 from .places import StateMention
 
@@ -38,6 +38,24 @@ _BETWEEN = regex.compile(
 _NAME_WORD = r"(?:\p{Lu}[\w&'’.-]*|of|the|for|and|on|de|du|des|la|le|y)"
 _ORG_NAME = regex.compile(rf"\p{{Lu}}[\w&'’.-]*(?:[ \t]+{_NAME_WORD})*(?:,[ \t]*\p{{Lu}}[\w.-]*)?")
 _AND = regex.compile(r"[ \t]+and[ \t]+")
+# "Ministry of Economy, Trade and Industry of Japan": commas inside a ministry's name
+_MINISTRY = regex.compile(
+    rf"(?:Ministry|Department|Office|Council|Commission|Agency)[ \t]+of(?:,?[ \t]+{_NAME_WORD})+"
+)
+# "KYIV, June 4 (Dnipro Daily) -": the day of the report, not of what it reports.
+_DATELINE = regex.compile(
+    r"[ \t]*\p{Lu}[\p{Lu} .'’/-]{2,40}?,[^\n\-–—]{0,40}?[ \t][-–—]+[ \t]", regex.M
+)
+_ORG_WORD = regex.compile(
+    r"\b(?:Ministry|Department|Bank|Company|Corporation|Corp|Agency|Authority|Administration|"
+    r"Council|Commission|Fund|Institute|Organi[sz]ation|Union|Group|Ltd|Limited|Inc|Energy|"
+    r"Hydrogen|Oil|Gas|Petroleum|Railways?|Airlines?|Board|Office|Service|Association|Federation|"
+    r"Chamber|University|Foundation|Port|Guard|Television|Radio|Holdings?|Power|Mining|Industries|"
+    r"Development|Enterprises?|Partners|Capital|Investments?|Motors)\b"
+)
+_ADVERB_TAIL = regex.compile(
+    r"(?:[ \t]+(?:also|jointly|then|today|yesterday|later|formally|have|has|had|on[ \t]+\w+day))+\Z"
+)
 _SIGNED_VERB = regex.compile(r"\b(?:signed|inked|concluded)\b")
 _SUBJECT_CUT = regex.compile(r"[,;:]|[ \t][-–—]+[ \t]|\b(?:while|whereas|as|after|when)\b")
 _WITH = regex.compile(r"\b(?:with|between|and)[ \t]+(?:the[ \t]+)?\Z", regex.I)
@@ -112,12 +130,24 @@ def between_parties(
     if match is None:
         return None
     orgs, isos = [], []
-    for group in ("a", "b"):
-        kind, value = _party(text, match.span(group), states)
+    for span in _halves(text, match, states):
+        kind, value = _party(text, span, states)
         if kind is None:
             return None
         (orgs if kind == "org" else isos).append(value)
     return orgs, isos, match.end()
+
+
+def _halves(text: str, match, states: list[StateMention]) -> list[tuple[int, int]]:
+    """The two parties of "between A and B", split at the first "and" after which B opens with
+    "the" or a state name ("the Ministry of Economy, Trade and Industry of Japan and the ...")."""
+    a_start, b_end = match.start("a"), match.end("b")
+    for joint in _AND.finditer(text, a_start, b_end):
+        rest = text[joint.end() : b_end]
+        opens = regex.match(r"the[ \t]+\p{Lu}", rest) or any(s.start == joint.end() for s in states)
+        if opens and not regex.search(r"(?:\bof|,)[ \t]*\Z", text[a_start : joint.start()]):
+            return [(a_start, joint.start()), (joint.end(), b_end)]
+    return [match.span("a"), match.span("b")]
 
 
 def subject_parties(
@@ -136,8 +166,8 @@ def subject_parties(
     pieces.append(verbs[-1].start())
     for start, end in zip(pieces[::2], pieces[1::2], strict=True):
         kind, value = _party(text, (start, end), states)
-        if kind is None:
-            return None
+        if kind is None or (kind == "org" and not _ORG_WORD.search(value)):
+            return None  # "On Monday Li and Albanese signed": people, not organisations
         (orgs if kind == "org" else isos).append(value)
     return (orgs, isos) if orgs else None
 
@@ -146,6 +176,7 @@ def _party(text: str, span: tuple[int, int], states: list[StateMention]) -> tupl
     """Whether a party phrase names a state ("the Colombian government") or an organisation."""
     phrase = regex.sub(r"[ \t]*\([^)]*\)", "", text[span[0] : span[1]]).strip(" ,")
     phrase = regex.sub(r"^(?:the|The)[ \t]+", "", _WHEN.sub("", phrase))
+    phrase = _ADVERB_TAIL.sub("", phrase)
     inside = [s for s in states if span[0] <= s.start < span[1]]
     if _TITLED.search(phrase):  # "Prime Minister Nawaz Sharif of Pakistan" signs for a state
         return ("state", inside[0].iso) if inside else (None, "")
@@ -154,7 +185,7 @@ def _party(text: str, span: tuple[int, int], states: list[StateMention]) -> tupl
         rest = rest.replace(mention.text, " ")
     if inside and not regex.sub(r"\b(?:[Gg]overnment|of|the|[Ss]tate|[Rr]epublic)\b|\W", "", rest):
         return "state", inside[0].iso
-    if not _ORG_NAME.fullmatch(phrase) or len(phrase) > 80:
+    if not (_ORG_NAME.fullmatch(phrase) or _MINISTRY.fullmatch(phrase)) or len(phrase) > 80:
         return None, ""
     for mention in inside:  # "National Judicial Academy, India": the state is not in the name
         phrase = regex.sub(rf",[ \t]*{regex.escape(mention.text)}\Z", "", phrase)
@@ -172,26 +203,30 @@ def year_with(
 
 
 def story_day(
-    dates: list[DateMention], sentence: Sentence, published: date | None
+    dates: list[DateMention], sentence: Sentence, published: date | None, text: str = ""
 ) -> PartialDate | None:
+    """The latest day near publication named before the sentence, the dateline's last."""
     if published is None:
         return None
     recent = [
-        d.date
+        d
         for d in dates
         if d.start < sentence.start
         and d.date.precision == "day"
         and 0 <= (published - date.fromisoformat(d.date.value)).days <= 3
     ]
-    return recent[-1] if recent else None
+    told = [d for d in recent if not in_dateline(text, d)] or recent  # the dateline: last resort
+    return max((d.date for d in told), key=lambda d: d.value) if told else None
 
 
 def date_near(
     text: str, sentence: Sentence, dates: list[DateMention], at: int = 0
 ) -> PartialDate | None:
     """The date said nearest the instrument in its sentence, not in a later clause ("signed
-    an MoU, and Faye accepted an invitation to visit in September")."""
+    an MoU, and Faye accepted an invitation to visit in September") nor in the dateline."""
     cut = _NEW_CLAUSE.search(text, at, sentence.end) if at > sentence.start else None
     end = cut.start() if cut else sentence.end
-    inside = [d for d in dates if sentence.start <= d.start < end]
+    line = _DATELINE.match(text, sentence.start, end)
+    begin = line.end() if line else sentence.start
+    inside = [d for d in dates if begin <= d.start < end]
     return min(inside, key=lambda d: abs(d.start - at)).date if inside else None

@@ -42,7 +42,15 @@ _NAME_AFTER = regex.compile(
 
 TOPIC = regex.compile(
     r"[ \t]*(?:of[ \t]+(?:intent|cooperation|understanding)[ \t]+)?(?:,[ \t]*)?(?:one[ \t]+)?(?:(?:on|concerning|related[ \t]+to|relating[ \t]+to|regarding|covering|"
-    r"for|about|in[ \t]+the[ \t]+fields?[ \t]+of|to[ \t]+(?=\w+))[ \t]+)(?P<topic>[^.;:()\n]+)",
+    r"for|about|in[ \t]+the[ \t]+fields?[ \t]+of)[ \t]+|to[ \t]+(?=(?!(?:the|a|an|be|been|that|"
+    r"this|its|their|his|her|take|come|enter|go|sign)\b)\p{Ll}+[ \t]))(?P<topic>[^.;:()\n]+)",
+    regex.I,
+)
+# "an agreement to strengthen cooperation in X" is about cooperation in X.
+_AIM = regex.compile(
+    r"^(?:further[ \t]+)?(?:strengthen|enhance|promote|deepen|boost|expand|advance|develop|broaden|"
+    r"intensify|foster|facilitate|step[ \t]+up|bolster|improve|increase|upgrade|widen|reinforce)"
+    r"[ \t]+(?:(?:the|their|bilateral|mutual)[ \t]+)*(?=\w)",
     regex.I,
 )
 
@@ -54,7 +62,8 @@ _TOPIC_END = regex.compile(
     r"will|would|has|had|is|was)\b|"
     r",[ \t]*(?:which|who|while|whereas|and[ \t]+the|the[ \t]+\w+[ \t]+said|and[ \t]+(?:said|says|agreed|announced|called|will|would|pledged|vowed))\b|[ \t]+(?:on|at|in|during|"
     r"with|after|before|when|as|under)[ \t]+(?=(?:\p{Lu}|the[ \t]+sidelines|\d))|[ \t]+(?:signed|was|"
-    r"were|had|has)\b|[ \t]+between[ \t]+|,[ \t]*(?:an?|the)[ \t]+[\w ]{0,40}?\b(?:said|says|reported|"
+    r"were|had|has)\b|,[ \t]*(?:during|amid|ahead[ \t]+of|as[ \t]+part[ \t]+of|on[ \t]+the[ \t]+"
+    r"sidelines)\b|[ \t]+between[ \t]+|,[ \t]*(?:an?|the)[ \t]+[\w ]{0,40}?\b(?:said|says|reported|"
     r"announced)\b",
 )
 
@@ -120,6 +129,7 @@ _GENERIC = {
     "three",
     "signed",
     "following",
+    "such",
 }
 
 
@@ -174,7 +184,8 @@ def trim(topic: str, titled: bool = False) -> str:
     Cooperation in Tourism") keeps its capitalised prepositional phrases."""
     cut = (_LIST_END if titled else _TOPIC_END).search(topic)
     topic = topic[: cut.start()] if cut else topic
-    return regex.sub(r"^(?:the|a|an)[ \t]+", "", topic.strip(" ,"))
+    topic = _AIM.sub("", topic.strip(" ,"))
+    return regex.sub(r"^(?:the|a|an)[ \t]+", "", topic)
 
 
 def split_topics(raw: str, count: int) -> list[str]:

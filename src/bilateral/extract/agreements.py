@@ -6,6 +6,7 @@ from datetime import date
 import regex
 
 from ..model import Agreement, AgreementKind, Evidence
+from .agreement_lists import SUCH, antecedent, count_before, included
 from .agreement_parties import (
     between_parties,
     date_near,
@@ -42,7 +43,8 @@ _HEAD = regex.compile(rf"\b(?P<kind>(?i:{KIND}))\b")
 
 _SIGNED = regex.compile(
     r"\b(?:signed|inked|concluded|initial(?:l)?ed|exchanged|sealed|adopted|issued|"
-    r"signing[ \t]+of|signing[ \t]+ceremony[ \t]+(?:for|of)|exchange[ \t]+of)\b",
+    r"signing[ \t]+(?:(?:earlier|later|today|yesterday|in|on|the|of|day|week)[ \t]+){0,4}of|"
+    r"signing[ \t]+ceremony[ \t]+(?:for|of)|exchange[ \t]+of)\b",
     regex.I,
 )
 
@@ -54,28 +56,10 @@ _NOT_YET = regex.compile(
 )
 
 
-_COUNT = regex.compile(
-    r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozen)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z",
-    regex.I,
-)
-
-
-_NUMBER = regex.compile(
-    r"\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozen)\b",
-    regex.I,
-)
 _REPORTED = regex.compile(r"[ \t]+(?:from|by|of|issued[ \t]+by)[ \t]+[^.;]{0,50}?\b(?:said|says)\b")
 _LIST_HEADER = regex.compile(
     r"\b(?:signed|signing|exchanged|exchange|concluded|inked)\b[^.]*:\s*\Z|"
     r"\bfollowing\b.*\b(?:signed|exchanged)\b",
-    regex.I,
-)
-_NOT_COUNTED = regex.compile(
-    r"\b(?:sides?|countries|leaders|governments|nations|ministers|presidents|parties|states|"
-    r"delegations|heads|signed|inked|witnessed|exchanged|signing|of|years?|days?|million|billion|"
-    r"trillion|dollars?|euros?|yuan|rupees?|pounds?|per|percent)\b|[$€£%]",
     regex.I,
 )
 _UNSIGNED = regex.compile(
@@ -164,7 +148,7 @@ def find_agreements(
             for parties, at in _signatories(text, sentence, states, principal, found):
                 if found.signing:
                     signed = date_near(text, sentence, dates, at) or story_day(
-                        dates, sentence, published
+                        dates, sentence, published, text
                     )
                 else:  # a treaty named in passing: only a year said with it ("the 1973 treaty")
                     signed = year_with(text, sentence, dates, found.position)
@@ -211,12 +195,14 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence], state
     if _LIST_ITEM.match(sentence.text):
         return
     heads = list(_HEAD.finditer(body, sentence.start, sentence.end))
+    listed_until = -1  # heads inside "17 documents, including an MoU on A and ..." are signed
     for number, head in enumerate(heads):
         word = head.group("kind").lower()
         limit = heads[number + 1].start() if number + 1 < len(heads) else sentence.end
+        inside_list = head.start() < listed_until
         if word.startswith("statement") and _REPORTED.match(body, head.end(), sentence.end):
             continue  # "a statement from the presidency said"
-        signing = _signing(body, sentence, head)
+        signing = inside_list or _signing(body, sentence, head)
         name = name_of(body, head, sentence)
         if not signing and not (name and kind_of(word) in ("treaty", "declaration", "agreement")):
             continue
@@ -226,7 +212,7 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence], state
             body, max(sentence.start, head.start() - 90), head.start()
         ):
             continue  # "negotiations on a free trade agreement"
-        count_match = _count_before(body, max(sentence.start, head.start() - 40), head.start())
+        count_match = count_before(body, max(sentence.start, head.start() - 40), head.start())
         if word.startswith(("document", "instrument")) and not count_match:
             continue
         count = 1
@@ -245,22 +231,39 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence], state
         ):
             continue
         plural = count_match is None and _PLURAL.fullmatch(word) is not None
+        listed = included(body, head, heads[number + 1 :], sentence) if count > 1 else None
+        if listed:  # the listed instruments are found on their own; the rest make the batch
+            listed_until = listed[2]
+            found = _Instrument(
+                kind_of(word), count - listed[0], None, listed[1], sentence, False, head.start()
+            )
+            found.signing = signing
+            if found.count > 0:
+                yield found
+            continue
         topics = topics_of(body, head.end(), sentence.end, 99 if plural else count)
+        if plural and not topics and name is None:
+            continue  # "signed a raft of deals": no count, no subject, nothing to record
         if plural and len(topics) > 1:  # "a package of agreements, including on A, B and C"
             count = len(topics)
+        such = SUCH.search(body, max(sentence.start, head.start() - 10), head.start())
         anaphoric = (
             name is None
             and not topics
             and count == 1
-            and regex.search(
-                r"\b(?:the|this|that|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
-                body[max(sentence.start, head.start() - 25) : head.start()],
-                regex.I,
+            and (
+                such is not None
+                or regex.search(
+                    r"\b(?:the|this|that|its)[ \t]+(?:[\w-]+[ \t]+)?\Z",
+                    body[max(sentence.start, head.start() - 25) : head.start()],
+                    regex.I,
+                )
+                is not None
             )
-            is not None
         )
         if not topics and count == 1 and name is None:
-            topics = modifier_topic(body, head, sentence)
+            topics = antecedent(body, sentence, head) if such else []
+            topics = topics or modifier_topic(body, head, sentence)
         found = _Instrument(
             kind_of(word), count, name, topics, sentence, anaphoric, head.start(), signing
         )
@@ -269,17 +272,9 @@ def _instruments(text: str, sentence: Sentence, following: list[Sentence], state
             between = subject_parties(text, sentence, head.start(), states)
         if between is not None and between[0]:
             found.organizations, found.states = list(between[0]), list(between[1])
+        if between is not None and len(between) > 2 and not found.topics and found.name is None:
+            found.topics = topics_of(body, between[2], sentence.end, 1)  # "between A and B on C"
         yield found
-
-
-def _count_before(body: str, start: int, end: int):
-    """The number nearest before an instrument word, unless it counts something else ("the
-    two sides signed an agreement", "two leaders witnessed")."""
-    for match in reversed(list(_NUMBER.finditer(body, start, end))):
-        between = body[match.end() : end]
-        if _COUNT.match(body, match.start(), end) and not _NOT_COUNTED.search(between):
-            return _COUNT.match(body, match.start(), end)
-    return None
 
 
 def _listed(text: str, item, sentence: Sentence, states) -> _Instrument:

@@ -235,3 +235,16 @@ def _weekday(text: str, published: date | None, future: bool = False) -> Partial
     else:
         day = published - timedelta(days=(published.weekday() - target) % 7)
     return PartialDate(day.isoformat(), "day")
+
+
+_DATELINE = regex.compile(
+    r"[ \t]*\p{Lu}[\p{Lu} .'’/-]{2,40}?,[^\n\-–—]{0,40}?[ \t][-–—]+[ \t]", regex.M
+)
+
+
+def in_dateline(text: str, mention: DateMention) -> bool:
+    """A date in the dateline at the head of a line ("KYIV, June 4 (Dnipro Daily) -"): the day
+    of the report, not of what it reports."""
+    line = text.rfind("\n", 0, mention.start) + 1
+    found = _DATELINE.match(text, line) if mention.start - line < 60 else None
+    return found is not None and mention.end <= found.end()

@@ -36,16 +36,21 @@ def untitled(
         if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in taken):
             continue
         known = _by_form()[match.group()]
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         post = post_in(known, year)
+        for said in _YEAR.findall(sentence.text if sentence and post is None else ""):
+            post = post or post_in(known, int(said))  # "Li Keqiang visited Sydney in March 2017"
         if post is None:
             continue
-        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         evidence = [Evidence(sentence.text, sentence.start, sentence.end, 0.7)] if sentence else []
         official = Official(
             match.group(), known.state, post.role, post.title, evidence, known.name, known.wikidata
         )
         found.append((match.start(), match.end(), official))
     return found
+
+
+_YEAR = regex.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 @lru_cache(maxsize=1)

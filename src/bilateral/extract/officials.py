@@ -41,7 +41,7 @@ _STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 _HONORIFICS_TEXT = (
-    "H.E. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prince Princess Sheikh Sheikha His Her Excellency "
+    "H.E. HH H.H. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prince Princess Sheikh Sheikha His Her Excellency "
     "Majesty Highness General Gen Admiral Marshal Madam Professor Prof Shri Smt Sri Sir Dame "
     "Lord"
 )
@@ -125,19 +125,29 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
     inside = [m for m in states if sentence.start <= m.start < sentence.end]
     used: list[tuple[int, int]] = []  # names already given to an earlier title
     previous: tuple[int, str | None, int] | None = None  # end, state and start of the last title
+    named: tuple[int, str] | None = None  # end of the last title that found a name, and the name
     for match in _TITLE.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         office = classify(match.group())
         state, prefix_start = _state_before(text, start, inside)
-        if state is None and previous and _JOINED.fullmatch(text, previous[0], start):
+        joined = previous is not None and _JOINED.fullmatch(text, previous[0], start) is not None
+        if state is None and joined:
             # "Germany's Vice-Chancellor and Economy Minister Robert Habeck"
             state, prefix_start = previous[1], previous[2]
         suffix = _state_after(text, end, inside)
         if suffix is not None:
             state = state or suffix[0]
             end = suffix[1]
+        if office.role in ("Ambassador", "Envoy"):  # "Ambassador of Germany to Kazakhstan, X"
+            posted = _POSTED.match(text, end)
+            to = [m for m in inside if posted and m.start == posted.end()]
+            end = to[0].end if to else end
         previous = (end, state, prefix_start)
         name_span = _name_after(text, end, sentence.end, inside)
+        if name_span is None and joined and named is not None:
+            # "X, Deputy Prime Minister and Minister of Foreign Affairs": both are X's
+            yield (start, end), named[1], office, state
+            continue
         if name_span is None or text[end] == ",":
             before = _name_before(text, sentence.start, prefix_start, inside)
             if before is not None and not any(_overlaps(before, span) for span in used):
@@ -153,6 +163,7 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
         if name is None:
             yield (prefix_start, end), None, office, state
             continue
+        named = (end, name)
         if state is None:
             after_name = _state_after(text, name_span[1], inside)
             if after_name is not None:
@@ -162,6 +173,11 @@ def _titled(text: str, sentence: Sentence, states: list[StateMention]):
 
 
 _JOINED = regex.compile(r"[ \t]+and[ \t]+")
+_POSTED = regex.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?")
+_FACILITY = regex.compile(
+    r"\b(?:Airport|Palace|University|Street|Road|Avenue|Square|Hall|Centre|Center|Hospital|"
+    r"Stadium|Mosque|Bridge|Station|Park|Hotel|International)\b"
+)
 _POSSESSIVE = regex.compile(r"['’]s\b")
 
 
@@ -216,6 +232,8 @@ def _is_place(span: tuple[int, int], states: list[StateMention]) -> bool:
 
 
 def _clean_name(raw: str) -> str | None:
+    if _FACILITY.search(raw):
+        return None  # "King Khalid International Airport"
     words = [w.rstrip(".,") if not regex.fullmatch(r"\p{Lu}\.", w) else w for w in raw.split()]
     words = [regex.sub(r"['’]s\Z", "", w) for w in words]
     while words and (
@@ -237,7 +255,10 @@ def _enrich(
     if len(name) > len(official.name):
         official.name = name
     official.state = official.state or state
-    if official.role in (None, "SeniorOfficial") and role != "SeniorOfficial":
+    if (official.role in (None, "SeniorOfficial") and role != "SeniorOfficial") or (
+        official.role == "DeputyHeadOfGovernment"
+        and role not in ("DeputyHeadOfGovernment", "SeniorOfficial", "Counterpart", "HeadOfState")
+    ):  # "Deputy Prime Minister and Minister of Foreign Affairs": the portfolio says more
         official.role, official.title = role, title
     official.evidence.append(evidence)
 

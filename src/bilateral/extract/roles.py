@@ -98,7 +98,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"emir|amir", "Emir", "HeadOfState"),
     (r"sultan", "Sultan", "HeadOfState"),
     (r"state councill?or", "State Councillor", "SeniorOfficial"),
-    (r"national security (?:adviser|advisor)", "National Security Adviser", "SeniorOfficial"),
+    (r"national security (?:adviser|advisor)", "", "SeniorOfficial"),
     (r"chief of (?:the )?army staff", "Chief of Army Staff", "MilitaryChief"),
     (r"army chief", "Army Chief", "MilitaryChief"),
     (
@@ -117,6 +117,11 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"ambassador", "Ambassador", "Ambassador"),
     (r"spokes(?:person|man|woman)", "Spokesperson", "Spokesperson"),
     (r"counterpart", "Counterpart", "Counterpart"),
+    (
+        r"(?:minister|secretary) (?:of|for) international relations(?: and cooperation)?",
+        "",
+        "ForeignMinister",
+    ),
     (
         r"(?:minister|secretary) (?:of|for) (?:the )?(?-i:[A-Z])\w+(?: (?:and|of) (?-i:[A-Z])\w+){0,3}",
         "Minister",

@@ -22,8 +22,8 @@ _SENTENCE_CUES: list[tuple[Status, str]] = [
 _LOCAL_CUES: list[tuple[Status, str]] = [
     (
         "ongoing",
-        r"(?:is|are) (?:currently )?(?:visiting|on (?:a|an|his|her|their) [\w -]{0,30}"
-        r"(?:visit|trip|tour))|(?:beginning|starting|begins|began|starts|arrived|arrives|"
+        r"(?:is|are) (?:currently )?(?:visiting|(?:on|carrying out|making|paying|undertaking|"
+        r"conducting) (?:a|an|his|her|their) [\w -]{0,30}(?:visit|trip|tour))|(?:beginning|starting|begins|began|starts|arrived|arrives|"
         r"arriving)(?: [\w]+){0,3} (?:today|tonight)|(?:today|now) (?:began|begins|started|starts)|"
         r"currently|is in \p{Lu}|are in \p{Lu}|here on (?:a|an)",
     ),

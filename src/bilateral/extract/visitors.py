@@ -20,6 +20,10 @@ _MODAL = regex.compile(
 
 
 _WHO = regex.compile(r"\.?,?[ \t]+who\b", regex.I)
+_APPOSED = regex.compile(
+    r"\A,[ \t]+(?:\p{Lu}[\w'’.-]*|of|and|the|for|on)(?:[ \t]+(?:\p{Lu}[\w'’.-]*|of|and|the|for|on))*"
+    r"(?=,[ \t]+who\b)"
+)
 
 
 _TERRITORY = regex.compile(
@@ -95,7 +99,7 @@ def _subject(text: str, trigger, named: list[Mention], lo: int, last: int | None
         if head and (not noun or _GAP_VERB.search(relative.group("tail"))):
             return head[-1].official
     for m in reversed([m for m in named if lo <= m.end <= start]):
-        gap = text[m.end : start]
+        gap = _APPOSED.sub("", text[m.end : start], count=1)  # "X, Deputy Prime Minister ..., who"
         if not _WHO.match(gap) and _AGENT.search(text, max(0, m.start - 40), m.start):
             continue  # "was received by President X ... visit": X is the host
         relative = _WHO.match(gap)

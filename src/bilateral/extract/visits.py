@@ -7,7 +7,7 @@ import regex
 
 from ..model import Evidence, Official, PartialDate, Visit
 from . import status as st
-from .dates import DateMention
+from .dates import DateMention, in_dateline
 from .nlp import Sentence
 from .officials import Mention
 from .places import StateMention, cities_in
@@ -38,13 +38,14 @@ _TRIGGER = regex.compile(
 
 # Meetings abroad are trips too, when the text puts them in a city of another state.
 _MEETING = regex.compile(
-    r"\b(?:met|meets|meet|held[ \t]+talks|holds?[ \t]+talks|holding[ \t]+talks|attended)\b",
+    r"\b(?:met|meets|meet|(?:held|holds?|holding)[ \t]+(?:talks|consultations)|attended)\b",
     regex.I,
 )
 # "visits to Fiji in February and to Samoa in March": a second destination of the same trips.
 _AND_TO = regex.compile(
     r",?[ \t]+and[ \t]+(?:then[ \t]+|later[ \t]+)?to[ \t]+(?=(?:the[ \t]+)?\p{Lu})"
 )
+_WHICH = regex.compile(r"\b(?:which|that)[ \t]+\Z", regex.I)
 _LEAVING = regex.compile(r"left|leav|depart|head|fl|travel|go|went|proceed|moved?", regex.I)
 _ARRIVAL = regex.compile(r"arriv|fl(?:ew|ies|y|ying)[ \t]+in|land|touch", regex.I)
 _ENDED_BEFORE = regex.compile(
@@ -181,7 +182,9 @@ def find_visits(
             near = [
                 d
                 for d in dates
-                if _owner(d, triggers, sentence) is trigger and _close(text, d, trigger, lo, hi)
+                if _owner(d, triggers, sentence) is trigger
+                and _close(text, d, trigger, lo, hi)
+                and not in_dateline(text, d)
             ]
             leaving = _LEAVING.match(trigger.group())
             ends = [
@@ -232,6 +235,7 @@ def _triggers(text: str, sentence: Sentence) -> list:
         t
         for t in _TRIGGER.finditer(text, sentence.start, sentence.end)
         if not _ADJECTIVE_USE.match(text, t.start())
+        and not _WHICH.search(text, max(0, t.start() - 12), t.start())  # "which was expected in"
     ]
     found += _MEETING.finditer(text, sentence.start, sentence.end)
     if found:
@@ -318,7 +322,7 @@ def _close(text: str, mention: DateMention, trigger, lo: int, hi: int) -> bool:
 
 def _duration(text: str, trigger, lo: int, hi: int) -> int | None:
     near = list(
-        _DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 40))
+        _DURATION.finditer(text, max(lo, trigger.start() - 40), min(hi, trigger.end() + 60))
     )
     if not near:
         return None
