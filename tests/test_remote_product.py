@@ -156,6 +156,53 @@ def test_web_pages_are_the_same(both, tmp_path):
         assert same, "\n".join(list(diff)[:40])
 
 
+def test_bilateral_serve_on_virtuoso(both, virtuoso):
+    """The real server process over the remote store: pages and the endpoint answer."""
+    import json
+    import socket
+    import tempfile
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    args = ["serve", "--production", "--no-demo", "--port", str(port)]
+    process = subprocess.Popen(
+        [BILATERAL, *args, "--store", virtuoso.sparql_url],
+        stdout=subprocess.DEVNULL,
+        stderr=tempfile.TemporaryFile(),  # noqa: SIM115
+    )
+
+    def fetch(path: str, accept: str = "text/html") -> tuple[int, str]:
+        request = urllib.request.Request(url + path, headers={"Accept": accept})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, "the server exited"
+            try:
+                fetch("/sparql?query=ASK%7B%7D", "application/sparql-results+json")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.3)
+        status, page = fetch("/id/state/IND")
+        assert status == 200 and "India" in page
+        query = urllib.parse.quote("SELECT (COUNT(DISTINCT ?v) AS ?n) { ?v a bl:Visit }")
+        status, body = fetch(f"/sparql?query={query}", "application/sparql-results+json")
+        local = both[1]
+        expected = next(local.query("SELECT (COUNT(DISTINCT ?v) AS ?n) { ?v a bl:Visit }").rows)
+        assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == int(expected["n"])
+        assert fetch("/queries/visits-between?a=BGD&b=IND")[0] == 200
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
 def _cells_unordered(html: str) -> str:
     """The page with each table cell's comma-separated list sorted: the engines list the
     states of a row in different orders (the web layer does not sort them)."""

@@ -11,6 +11,7 @@ own graphs are left out of ``graphs``, ``count`` and ``quads`` (not out of queri
 import io
 import json
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
@@ -179,7 +180,8 @@ class RemoteStore(Store):
     def _replace_staged(self, graph: URIRef, triples: list[Triple]) -> None:
         """Write a big graph beside its place, then move it there in one operation."""
         stage = staging_graph(graph)
-        parts, size = [f"DROP SILENT GRAPH {ntriples_term(stage)}"], 0
+        parts: list[str] = []
+        size = 0
         for count, operation in _inserts(stage, triples):
             if size + count > _REQUEST_TRIPLES and size:
                 self.client.update(self.update_url, " ;\n".join(parts))
@@ -211,7 +213,7 @@ class RemoteStore(Store):
         if graph is not None:
             where = f"GRAPH {ntriples_term(graph)} {{ ?s ?p ?o }}"
         else:
-            staging = f'FILTER(!STRENDS(STR(?g), "{STAGING_SUFFIX}"))'
+            staging = f'FILTER(!CONTAINS(STR(?g), "{STAGING_MARK}"))'
             where = f"GRAPH ?g {{ ?s ?p ?o }} {staging}"
             if system := self.system_graphs():
                 listed = ", ".join(f"<{g}>" for g in sorted(system))
@@ -275,21 +277,25 @@ class RemoteStore(Store):
         self.client.close()
 
 
-STAGING_SUFFIX = "#bilateral-staging"
+STAGING_MARK = "#bilateral-staging-"
 
 
 def staging_graph(graph: URIRef) -> URIRef:
-    """Where a graph too big for one request is written before it is moved into place.
+    """A fresh graph to write ``graph`` in when it is too big for one request.
 
-    >>> staging_graph(URIRef("http://example.org/g"))
-    rdflib.term.URIRef('http://example.org/g#bilateral-staging')
+    Fresh for every write, so two processes writing the same graph at once never mix
+    their parts; the last ``MOVE`` wins, and either way the graph ends whole.
+
+    >>> str(staging_graph(URIRef("http://example.org/g"))).startswith(
+    ...     "http://example.org/g#bilateral-staging-")
+    True
     """
-    return URIRef(str(graph).split("#", 1)[0] + STAGING_SUFFIX)
+    return URIRef(str(graph).split("#", 1)[0] + STAGING_MARK + uuid.uuid4().hex)
 
 
 def is_staging(graph: str) -> bool:
     """Whether ``graph`` is a staging graph (left behind only by an interrupted write)."""
-    return graph.endswith(STAGING_SUFFIX)
+    return STAGING_MARK in graph
 
 
 def _inserts(graph: URIRef, triples: Iterable[Triple]) -> Iterator[tuple[int, str]]:
