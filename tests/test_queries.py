@@ -134,6 +134,28 @@ def test_visits_between(store, kb):
     assert column(run(store, "visits-between", a="PAK", b="CHN"), "visit") == [kb.visit3]
 
 
+@pytest.mark.parametrize(("statuses", "expected"), [
+    (("Planned", "Completed"), "Completed"),
+    (("Completed", "Planned"), "Completed"),
+    (("Planned", "Postponed"), "Postponed"),
+    (("Postponed", "Ongoing"), "Ongoing"),
+])
+def test_reports_that_differ_on_status_give_the_most_advanced(statuses, expected):
+    """Two articles report one visit as of their own dates: the answer does not depend on
+    which graph the engine reads first."""
+    from bilateral.store import open_store
+
+    ex = "http://example.org/"
+    visit, official = URIRef(ex + "visit"), URIRef(ex + "official")
+    fresh = open_store(":memory:")
+    for number, status in enumerate(statuses):
+        fresh.replace_graph(URIRef(f"{ex}graph{number}"), [
+            (visit, BL.visitor, official), (visit, BL.status, BL[status]),
+            (visit, BL.startDate, Literal("2024-05-01", datatype=XSD.date))])
+    rows = QUERIES["visits-by-official"].run(fresh, {"official": ex + "official"}).rows
+    assert [row["status"] for row in rows] == [BL[expected]]
+
+
 def test_top_visitors(store, kb):
     rows = run(store, answers("top-visitors"), state="PAK")
     assert [(r["visitor"], r["visits"]) for r in rows] == [(kb.lavrov, 2)]  # postponed: no
