@@ -3,6 +3,7 @@
 import csv
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -15,19 +16,41 @@ from .link import WIKIDATA_ENDPOINT
 from .mapping import iris
 from .store import AskResult, GraphResult, Store, open_store
 
-_STORE = click.option(
-    "--store",
-    "store_path",
-    envvar="BILATERAL_STORE",
-    default=None,
-    help="Store folder (default: $BILATERAL_STORE or the per-user data folder).",
-)
+
+def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    ctx.meta[f"bilateral.{param.name}"] = value
+    return value
+
+
+def _STORE(command: Callable) -> Callable:  # used as @_STORE, like an option
+    """Add --store, --update-url and --gsp-url; the two URLs reach ``_open`` by the context."""
+    for name, envvar, text in (
+        ("--gsp-url", "BILATERAL_GSP_URL", "Graph Store Protocol endpoint of a remote store."),
+        ("--update-url", "BILATERAL_UPDATE_URL", "SPARQL Update endpoint (default: --store)."),
+    ):
+        command = click.option(
+            name, envvar=envvar, default=None, expose_value=False, callback=_remember, help=text
+        )(command)
+    return click.option(
+        "--store",
+        "store_path",
+        envvar="BILATERAL_STORE",
+        default=None,
+        help="Store folder, or the URL of a SPARQL 1.1 query endpoint "
+        "(default: $BILATERAL_STORE or the per-user data folder).",
+    )(command)
 
 
 def _open(store_path: str | None) -> tuple[Settings, Store]:
-    settings = Settings.from_env(store=store_path)
+    meta = click.get_current_context().meta
+    settings = Settings.from_env(
+        store=store_path,
+        update_url=meta.get("bilateral.update_url"),
+        gsp_url=meta.get("bilateral.gsp_url"),
+    )
     iris.set_base(settings.base_iri)
-    return settings, open_store(settings.store)
+    store = open_store(settings.store, update_url=settings.update_url, gsp_url=settings.gsp_url)
+    return settings, store
 
 
 @click.group()
@@ -39,9 +62,16 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Extract again articles whose text is unchanged.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that extract articles (1: all in this process).",
+)
 @_STORE
-def ingest(paths: tuple[str, ...], force: bool, store_path: str | None) -> None:
-    """Ingest articles: .txt, .json, .jsonl, .html files, folders, or - for standard input."""
+def ingest(paths: tuple[str, ...], force: bool, workers: int, store_path: str | None) -> None:
+    """Ingest new or changed articles: .txt .json .jsonl .html, RSS/Atom feeds, folders, -."""
     _, store = _open(store_path)
     with (
         store,
@@ -53,9 +83,14 @@ def ingest(paths: tuple[str, ...], force: bool, store_path: str | None) -> None:
             stdin=sys.stdin,
             on_progress=lambda _source: bar.update(1),
             force=force,
+            workers=workers,
         )
     for source, error in report.failed:
         click.echo(f"error: {source}: {error}", err=True)
+    for source, note in report.skipped:
+        click.echo(f"note: {source}: {note}", err=True)
+    for source, warning in report.warnings:
+        click.echo(f"warning: {source}: {warning}", err=True)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
@@ -263,18 +298,36 @@ def validate(store_path: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--no-demo", is_flag=True, help="Do not load the demo corpus into an empty store.")
+@click.option("--production", is_flag=True, help="Serve with waitress (threads, SIGTERM stops).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Worker threads with --production.")
+@click.option("--write-token-file", type=click.Path(exists=True, dir_okay=False),
+              help="File holding the token that enables POST /api/articles "
+                   "(or $BILATERAL_WRITE_TOKEN).")
 @_STORE
-def serve(host: str, port: int, no_demo: bool, store_path: str | None) -> None:
+def serve(
+    host: str,
+    port: int,
+    no_demo: bool,
+    production: bool,
+    threads: int,
+    write_token_file: str | None,
+    store_path: str | None,
+) -> None:
     """Serve the SPARQL endpoint, the query workbench and entity pages."""
     from .web import serve as run_server
 
+    token = Path(write_token_file).read_text(encoding="utf-8").strip() if write_token_file else None
+    if write_token_file and not token:
+        raise click.BadParameter("the file is empty", param_hint="--write-token-file")
     settings, store = _open(store_path)
-    if not no_demo:
-        loaded = pipeline.load_demo_if_empty(store)
-        if loaded:
-            click.echo(f"loaded the demo corpus: {loaded} articles", err=True)
-    click.echo(f"serving {settings.store} on http://{host}:{port}/", err=True)
-    run_server(settings, store, host, port)
+    with store:
+        if not no_demo:
+            loaded = pipeline.load_demo_if_empty(store)
+            if loaded:
+                click.echo(f"loaded the demo corpus: {loaded} articles", err=True)
+        click.echo(f"serving {settings.store} on http://{host}:{port}/", err=True)
+        run_server(settings, store, host, port, production, threads, token)
 
 
 def run() -> None:

@@ -24,6 +24,8 @@ class Settings:
     query_timeout_s: float = 10.0
     max_query_bytes: int = 100_000
     page_size: int = 50
+    update_url: str | None = None  # SPARQL Update endpoint of a remote store (default: store)
+    gsp_url: str | None = None  # Graph Store Protocol endpoint of a remote store
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -32,6 +34,8 @@ class Settings:
         env = {
             "store": os.environ.get("BILATERAL_STORE"),
             "base_iri": os.environ.get("BILATERAL_BASE_IRI"),
+            "update_url": os.environ.get("BILATERAL_UPDATE_URL"),
+            "gsp_url": os.environ.get("BILATERAL_GSP_URL"),
         }
         timeout = os.environ.get("BILATERAL_QUERY_TIMEOUT")
         if timeout:

@@ -1,29 +1,34 @@
-"""ingest -> clean -> extract -> map -> store, one article at a time, each in one transaction."""
+"""ingest -> clean -> extract -> map -> store: unchanged articles skipped, the rest in batches."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from rdflib import Literal
-
 from .extract import extract
-from .ingest import iter_articles
-from .mapping import iris, lookups
+from .incremental import ingest_stream, stored_hashes
+from .ingest import ReadResult, iter_articles
+from .mapping import iris
 from .mapping.facts import article_triples
 from .mapping.reference import reference_triples
 from .model import Article
+from .parallel import article_mapper
 from .store import Store
 
 
 @dataclass
 class IngestReport:
-    """What one ingest run did: articles added, replaced, unchanged, and failures with reasons."""
+    """What one ingest run did: articles added, replaced, unchanged, and failures with reasons.
+
+    ``skipped`` holds inputs passed over with a note; ``warnings`` notes on articles that
+    were read all the same (decoded as cp1252, for example).
+    """
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -49,9 +54,10 @@ def ingest_article(store: Store, article: Article, force: bool = False) -> str:
     An article whose text is unchanged is skipped unless ``force`` (after the extractor changed).
     """
     graph = iris.article_graph(article.id)
-    existed = store.has_graph(graph)
-    if existed and not force and _stored_hash(store, article) == article.content_hash:
+    stored = stored_hashes(store, [article.id]).get(article.id)
+    if stored == article.content_hash and not force:
         return "unchanged"
+    existed = stored is not None or store.has_graph(graph)
     store.replace_graph(graph, article_triples(extract(article)))
     return "replaced" if existed else "added"
 
@@ -62,21 +68,32 @@ def ingest(
     stdin: TextIO | None = None,
     on_progress: Callable[[str], None] | None = None,
     force: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest files, folders or standard input; a bad article is reported and skipped."""
+    """Ingest files, folders, feeds or standard input; a bad article is reported and skipped.
+
+    Only new and changed articles are extracted (by content hash) unless ``force``; with
+    ``workers`` > 1 they are extracted in that many processes, and the store ends the same.
+    """
     ensure_reference(store)
     report = IngestReport()
-    for result in iter_articles(paths, stdin=stdin):
-        if result.note and result.article is None and result.error is None:
-            report.skipped.append((result.source, result.note))
-        elif result.article is None:
-            report.failed.append((result.source, result.error or "unreadable"))
-        else:
-            outcome = ingest_article(store, result.article, force)
-            getattr(report, outcome).append(result.article.id)
-        if on_progress:
-            on_progress(result.source)
+    with article_mapper(workers) as mapper:
+        results = _noting(iter_articles(paths, stdin=stdin), report)
+        for outcome in ingest_stream(results, store, mapper, force):
+            if outcome.status in ("failed", "skipped"):
+                getattr(report, outcome.status).append((outcome.source, outcome.reason or ""))
+            else:
+                getattr(report, outcome.status).append(outcome.name)
+            if on_progress:
+                on_progress(outcome.source)
     return report
+
+
+def _noting(results: Iterable[ReadResult], report: IngestReport) -> Iterator[ReadResult]:
+    for result in results:
+        if result.article is not None and result.note:
+            report.warnings.append((result.source, result.note))
+        yield result
 
 
 def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
@@ -91,14 +108,6 @@ def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
 def remove_article(store: Store, article_id: str) -> bool:
     """Delete one article's graph; return whether it was there."""
     return store.remove_graph(iris.article_graph(article_id))
-
-
-def _stored_hash(store: Store, article: Article) -> str | None:
-    result = store.query(lookups.CONTENT_HASH, bindings=lookups.content_hash_bindings(article.id))
-    for row in result.rows:
-        value = row.get("hash")
-        return str(value) if isinstance(value, Literal) else None
-    return None
 
 
 def load_demo_if_empty(store: Store) -> int:

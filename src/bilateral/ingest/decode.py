@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bilateral.errors import ArticleError
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 10_000_000
 """Largest file (or JSON line) read for one article; bigger ones are refused unread."""
 
 _BOMS = (
@@ -53,6 +53,38 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
+def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Decode like :func:`decode_bytes`; the note says when the text was read as cp1252.
+
+    >>> decode_with_note(b"Caf\\xe9 talks")
+    ('Café talks', 'not valid UTF-8 (byte 0xe9 at offset 3): read as cp1252 (Latin-1)')
+    """
+    if not data.strip():
+        raise ArticleError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(encoding), encoding), None
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"invalid {encoding} after its byte-order mark") from exc
+    if b"\x00" in data:
+        raise ArticleError("binary data, not text (contains NUL bytes)")
+    try:
+        return _check_text(data.decode("utf-8"), "utf-8"), None
+    except UnicodeDecodeError as exc:
+        first_bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    codec = _codec(declared)
+    if codec and codec not in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return _check_text(data.decode(codec), codec), None
+        except UnicodeDecodeError:
+            pass
+    text = _plausible_cp1252(data)
+    if text is None:
+        raise ArticleError(f"not valid UTF-8 ({first_bad}) and not plausible cp1252 text")
+    return _check_text(text, "cp1252"), f"not valid UTF-8 ({first_bad}): read as cp1252 (Latin-1)"
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode article bytes: UTF-8, else ``declared`` (an HTML charset), else cp1252.
 
@@ -61,30 +93,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     >>> decode_bytes("Caf\\u00e9".encode("cp1252"))
     'Café'
     """
-    if not data.strip():
-        raise ArticleError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _check_text(data.decode(encoding), encoding)
-            except UnicodeDecodeError as exc:
-                raise ArticleError(f"invalid {encoding} after its byte-order mark") from exc
-    if b"\x00" in data:
-        raise ArticleError("binary data, not text (contains NUL bytes)")
-    try:
-        return _check_text(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError as exc:
-        first_bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-    codec = _codec(declared)
-    if codec and codec not in ("utf-8", "cp1252", "latin-1"):
-        try:
-            return _check_text(data.decode(codec), codec)
-        except UnicodeDecodeError:
-            pass
-    text = _plausible_cp1252(data)
-    if text is None:
-        raise ArticleError(f"not valid UTF-8 ({first_bad}) and not plausible cp1252 text")
-    return _check_text(text, "cp1252")
+    return decode_with_note(data, declared)[0]
 
 
 def read_limited(path: Path) -> bytes:

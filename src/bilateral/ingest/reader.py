@@ -4,11 +4,13 @@ import io
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from bilateral.errors import ArticleError
-from bilateral.ingest.decode import MAX_FILE_BYTES, decode_bytes, read_limited
+from bilateral.ingest.decode import MAX_FILE_BYTES, decode_with_note, read_limited
+from bilateral.ingest.feed import read_feed
 from bilateral.ingest.html import read_html
 from bilateral.ingest.html_meta import declared_charset
 from bilateral.ingest.ids import collision_key
@@ -25,15 +27,28 @@ SUFFIXES = {
     ".ndjson": "jsonl",
     ".html": "html",
     ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
-def _one(source: str, read: Callable[[], Article]) -> ReadResult:
+Noted = tuple[Article, str | None]
+"""An article and a note on how it was read (its text was not UTF-8), if any."""
+
+
+def _one(source: str, read: Callable[[], Noted]) -> ReadResult:
     try:
-        return ReadResult(source, article=read())
+        article, note = read()
     except ArticleError as exc:
         return ReadResult(source, error=str(exc))
+    return ReadResult(source, article=article, note=note)
+
+
+def _decoded(parse: Callable[[str], Article], data: bytes, declared: str | None = None) -> Noted:
+    text, note = decode_with_note(data, declared)
+    return parse(text), note
 
 
 def _json_lines(
@@ -50,13 +65,19 @@ def _json_lines(
             continue
         empty = False
         line_stem = f"{stem}-{number}" if stem else None
-        yield _one(where, lambda line=line, s=line_stem: read_json(decode_bytes(line), s))
+        yield _one(where, partial(_decoded, partial(read_json, stem=line_stem), line))
     if empty:
         yield ReadResult(source, error="empty file")
 
 
 def _read_by_kind(kind: str, path: Path) -> Iterator[ReadResult]:
     source, stem = str(path), path.stem
+    if kind == "feed":
+        try:
+            yield from read_feed(read_limited(path), source)
+        except ArticleError as exc:
+            yield ReadResult(source, error=str(exc))
+        return
     if kind == "jsonl":
         try:
             with path.open("rb") as stream:
@@ -65,13 +86,13 @@ def _read_by_kind(kind: str, path: Path) -> Iterator[ReadResult]:
             yield ReadResult(source, error=f"cannot read file: {exc.strerror or exc}")
         return
 
-    def read() -> Article:
+    def read() -> Noted:
         data = read_limited(path)
         if kind == "html":
-            return read_html(decode_bytes(data, declared_charset(data)), stem)
+            return _decoded(partial(read_html, stem=stem), data, declared_charset(data))
         if kind == "json":
-            return read_json(decode_bytes(data), stem)
-        return read_text(decode_bytes(data), stem)
+            return _decoded(partial(read_json, stem=stem), data)
+        return _decoded(partial(read_text, stem=stem), data)
 
     yield _one(source, read)
 
@@ -118,17 +139,17 @@ def _read_stdin(stream: TextIO) -> Iterator[ReadResult]:
     data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"{":
-        whole = _one(STDIN, lambda: read_json(decode_bytes(data)))
+        whole = _one(STDIN, partial(_decoded, read_json, data))
         if whole.ok or not _looks_like_json_lines(data):
             yield whole
         else:
             yield from _json_lines(STDIN, None, numbered_lines(io.BytesIO(data)))
         return
 
-    def read() -> Article:
-        text = decode_bytes(data)
+    def read() -> Noted:
+        text, note = decode_with_note(data)
         is_html = _HTML_START.match(text.lstrip("\ufeff \t\r\n"))
-        return read_html(text) if is_html else read_text(text)
+        return (read_html(text) if is_html else read_text(text)), note
 
     yield _one(STDIN, read)
 
@@ -146,18 +167,22 @@ def iter_articles(paths: Sequence[str], stdin: TextIO | None = None) -> Iterator
 
     Never raises for a bad input: each yields a ReadResult with a one-line ``error``. An
     article whose id was already read in this batch (ignoring case and punctuation) is an
-    error too.
+    error too, unless its text is the same: then it is skipped with a ``note``.
 
     >>> [r.article.title for r in iter_articles(["-"], io.StringIO('{"title": "T", "text": "x"}'))]
     ['T']
     """
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, str]] = {}
     for result in _all_results(paths, stdin):
-        if result.article is not None:
-            key = collision_key(result.article.id)
-            if key in first_seen:
-                message = f"duplicate id {result.article.id} (first seen in {first_seen[key]})"
-                yield ReadResult(result.source, error=message)
-                continue
-            first_seen[key] = result.source
-        yield result
+        article = result.article
+        seen = first_seen.get(collision_key(article.id)) if article is not None else None
+        if article is None:
+            yield result
+        elif seen is None:
+            first_seen[collision_key(article.id)] = (result.source, article.content_hash)
+            yield result
+        elif seen[1] == article.content_hash:
+            yield ReadResult(result.source, note=f"skipped: same article as {seen[0]}")
+        else:
+            message = f"duplicate id {article.id}, already read from {seen[0]}"
+            yield ReadResult(result.source, error=message)

@@ -7,11 +7,12 @@ from bilateral.model import Article
 
 @dataclass(frozen=True)
 class ReadResult:
-    """One input read: exactly one of ``article``, ``error`` and ``note`` is set.
+    """One input read: either ``article`` or ``error`` is set, or only ``note`` (a skipped file).
 
     ``source`` is the file path (``<stdin>`` for standard input), with ``:N`` for line N of a
-    JSON lines input. ``error`` is a one-line message; ``note`` says why a file in a folder was
-    skipped (an unknown extension).
+    JSON lines input. ``error`` is a one-line message. ``note`` alone says why an input was
+    skipped (an unknown extension in a folder, a repeat of an article already read); beside an
+    article it is a warning on how it was read (not UTF-8, read as cp1252).
     """
 
     source: str

@@ -11,6 +11,7 @@ from ..errors import BilateralError, QueryError, QueryTimeout, ReadOnlyError, St
 _JSON_TYPES = ("application/json", "application/sparql-results+json", "application/ld+json")
 _STATUS = {QueryError: 400, ReadOnlyError: 403, QueryTimeout: 503, StoreError: 503}
 _TITLES = {400: "Bad request", 403: "Forbidden", 413: "Too large", 503: "Unavailable"}
+_JSON_BLUEPRINTS = ("sparql", "write_api")
 
 
 def wants_json() -> bool:
@@ -24,7 +25,7 @@ def wants_json() -> bool:
     accept = request.accept_mimetypes
     html = accept.quality("text/html")
     json = max(accept.quality(t) for t in _JSON_TYPES)
-    if request.blueprint == "sparql":
+    if request.blueprint in _JSON_BLUEPRINTS:
         return not html > json
     return json > html
 
@@ -47,6 +48,9 @@ def _http_error(error: HTTPException) -> Response:
     response = error_response(error.code or 500, error.description or "", error.name)
     if error.code == 405 and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
+    if error.code == 401:
+        challenge = dict(error.get_headers()).get("WWW-Authenticate")
+        response.headers["WWW-Authenticate"] = challenge or 'Bearer realm="bilateral"'
     return response
 
 

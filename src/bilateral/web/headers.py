@@ -1,4 +1,4 @@
-"""Headers on every answer: security policy for pages, CORS for the read-only data."""
+"""Headers on every answer: security policy everywhere, CORS for the read-only data."""
 
 from flask import Flask, Response, request
 
@@ -22,7 +22,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-# Everything here is public and read-only, without cookies: any origin may read it.
+WRITE_BLUEPRINT = "write_api"
+# Everything but the write API is public and read-only, without cookies: any origin may read it.
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "Content-Type, Content-Length, Link, Retry-After",
@@ -35,7 +36,12 @@ PREFLIGHT_HEADERS = {
 
 
 def _add_headers(response: Response) -> Response:
-    for name, value in {**SECURITY_HEADERS, **CORS_HEADERS}.items():
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.blueprint == WRITE_BLUEPRINT:  # writes: same origin only, never cached
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    for name, value in CORS_HEADERS.items():
         response.headers.setdefault(name, value)
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT_HEADERS)

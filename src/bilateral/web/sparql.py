@@ -20,7 +20,7 @@ from ..mapping.namespaces import PREFIXES
 from ..store import Store
 from .formats import GRAPH_FORMATS, RESULT_FORMATS, Format, bound_graph, negotiate
 from .formats import serialize_graph as rdflib_serialize
-from .runtime import get_store, run_limited, runtime
+from .runtime import get_store, run_client_query, runtime
 from .service import service_description
 from .sparql_text import is_update, query_form, uses_service
 
@@ -53,7 +53,7 @@ def endpoint() -> Response:
         return _workbench(asked.query)
     fmt = _choose_format(asked)
     store = get_store()
-    body = run_limited(lambda: execute(store, asked, fmt))
+    body = run_client_query(lambda: execute(store, asked, fmt))
     response = Response(_chunks(body), mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     response.headers["Content-Length"] = str(len(body))

@@ -15,6 +15,8 @@ import re
 
 from rdflib.plugins.sparql.parser import parseUpdate
 
+from .sparql_lexer import service_positions
+
 QUERY_FORMS = ("select", "ask", "construct", "describe")
 UPDATE_FORMS = (
     "insert",
@@ -68,8 +70,11 @@ def query_form(text: str) -> str | None:
 
 
 def uses_service(text: str) -> bool:
-    """Whether the text calls out to another endpoint with ``SERVICE``."""
-    return re.search(r"\bSERVICE\b", strip_noise(text), re.IGNORECASE) is not None
+    """Whether the engine could read a ``SERVICE`` keyword (a call to another endpoint).
+
+    Conservative: see :mod:`bilateral.web.sparql_lexer` for how every reading is tried.
+    """
+    return bool(service_positions(text))
 
 
 def is_update(text: str) -> bool:
