@@ -119,6 +119,10 @@ def _write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
     params["MaxDirtyBuffers"] = "6000"
     params["MaxQueryMem"] = "256M"
     params["ThreadsPerQuery"] = "2"
+    for key in ("MaxQueryCostEstimationTime", "MaxQueryExecutionTime"):
+        # Debian's defaults refuse queries on a cost estimate and cut others to partial
+        # answers; the store sets its own time limits.
+        ini["SPARQL"].pop(key, None)
     http = ini["HTTPServer"]
     http["ServerPort"] = f"127.0.0.1:{http_port}"
     http["ServerRoot"] = "/var/lib/virtuoso-opensource-7/vsp"

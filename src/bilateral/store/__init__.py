@@ -6,6 +6,8 @@ from .base import AskResult, GraphResult, QueryResult, SelectResult, Store
 from .oxigraph import OxigraphStore
 from .remote import RemoteStore
 
+MEMORY_RDFLIB = "memory+rdflib:"
+
 
 def open_store(
     location: str | None,
@@ -14,7 +16,8 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
 ) -> Store:
-    """Open the store at ``location``: a folder path, ``:memory:``, or a SPARQL endpoint URL.
+    """Open the store at ``location``: a folder path, ``:memory:``, a SPARQL endpoint URL, or
+    ``memory+rdflib:`` (rdflib's in-memory engine, for comparisons).
 
     An ``http://`` or ``https://`` location is a SPARQL 1.1 query endpoint; the update
     endpoint, Graph Store Protocol endpoint and credentials default to the variables
@@ -23,11 +26,17 @@ def open_store(
 
     >>> open_store(":memory:").count()
     0
+    >>> type(open_store("memory+rdflib:")).__name__
+    'RdflibStore'
     >>> open_store("http://127.0.0.1:8890/sparql")
     RemoteStore('http://127.0.0.1:8890/sparql')
     """
     if location in (None, ":memory:"):
         return OxigraphStore(None)
+    if location == MEMORY_RDFLIB:
+        from .memory import RdflibStore  # rdflib's engine: slow, for comparison and small data
+
+        return RdflibStore()
     if location.startswith(("http://", "https://")):
         return RemoteStore(
             location,
