@@ -105,9 +105,23 @@ class RemoteStore(Store):
             if not self.client.server:
                 self.client.query(self.query_url, "ASK {}", _JSON)
             virtuoso = "virtuoso" in self.client.server.lower()
-            names = self._paged("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "g")
-            self._system = {str(g) for g in names if virtuoso and _VIRTUOSO_SYSTEM.match(str(g))}
+            names = self._all_graph_sizes()
+            self._system = {g for g in names if virtuoso and _VIRTUOSO_SYSTEM.match(g)}
         return self._system
+
+    def _all_graph_sizes(self) -> dict[str, int]:
+        """Every graph on the server with its number of triples (one grouped query)."""
+        rows = self._paged("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {str(row["g"]): int(row["n"]) for row in rows}
+
+    def graph_sizes(self) -> dict[URIRef, int]:
+        """Our graphs (not the server's own, nor staging ones) and their numbers of triples."""
+        system = self.system_graphs()
+        return {
+            URIRef(g): n
+            for g, n in self._all_graph_sizes().items()
+            if g not in system and not is_staging(g)
+        }
 
     def query(
         self,
@@ -201,30 +215,34 @@ class RemoteStore(Store):
 
     # reads -------------------------------------------------------------------------------
     def graphs(self) -> list[URIRef]:
-        system = self.system_graphs()
-        names = self._paged("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "g")
-        return [URIRef(str(g)) for g in names if str(g) not in system and not is_staging(str(g))]
+        return list(self.graph_sizes())
 
     def has_graph(self, graph: URIRef) -> bool:
         result = self.query(f"ASK {{ GRAPH {ntriples_term(graph)} {{ ?s ?p ?o }} }}")
         return isinstance(result, AskResult) and result.value
 
     def count(self, graph: URIRef | None = None) -> int:
-        if graph is not None:
-            where = f"GRAPH {ntriples_term(graph)} {{ ?s ?p ?o }}"
-        else:
-            staging = f'FILTER(!CONTAINS(STR(?g), "{STAGING_MARK}"))'
-            where = f"GRAPH ?g {{ ?s ?p ?o }} {staging}"
-            if system := self.system_graphs():
-                listed = ", ".join(f"<{g}>" for g in sorted(system))
-                where += f" FILTER(?g NOT IN ({listed}))"
+        if graph is None:
+            return sum(self.graph_sizes().values())
+        where = f"GRAPH {ntriples_term(graph)} {{ ?s ?p ?o }}"
         result = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(next(result.rows)["n"])
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
-        for name in [graph] if graph is not None else self.graphs():
-            for s, p, o in self._graph_triples(name):
-                yield s, p, o, name
+        if graph is not None:
+            for s, p, o in self._graph_triples(graph):
+                yield s, p, o, graph
+            return
+        for group in _batches(self.graph_sizes(), self.page_rows):
+            if len(group) == 1:  # one graph of a page or more: read it alone
+                yield from self.quads(group[0])
+                continue
+            listed = " ".join(ntriples_term(g) for g in group)
+            select = (
+                f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+            for row in self._paged(select):
+                yield row["s"], row["p"], row["o"], row["g"]
 
     def _graph_triples(self, graph: URIRef) -> Iterator[Triple]:
         """A graph's triples, page by page (or in one Graph Store Protocol read)."""
@@ -275,6 +293,25 @@ class RemoteStore(Store):
 
     def close(self) -> None:
         self.client.close()
+
+
+def _batches(sizes: Mapping[URIRef, int], rows: int) -> Iterator[list[URIRef]]:
+    """Graphs grouped so that each group holds up to ``rows`` triples (a big graph alone).
+
+    >>> g = [URIRef(f"http://example.org/{n}") for n in range(4)]
+    >>> [len(b) for b in _batches(dict(zip(g, (3, 3, 9, 2))), 6)]
+    [2, 1, 1]
+    """
+    group: list[URIRef] = []
+    total = 0
+    for graph, size in sizes.items():
+        if group and total + size > rows:
+            yield group
+            group, total = [], 0
+        group.append(graph)
+        total += size
+    if group:
+        yield group
 
 
 STAGING_MARK = "#bilateral-staging-"
