@@ -87,6 +87,23 @@ def test_two_reports_of_one_visit_give_one_visit_with_both_sources(store):
     )
 
 
+def test_the_seed_and_a_second_report_give_one_lavrov_and_one_visit(store):
+    """The acceptance article (scraped, with repeated paragraphs) and a wire story of the same
+    trip, with another spelling of the name: one official, one visit, both articles."""
+    pipeline.ingest([str(ARTICLES / "seed.jsonl"), str(ARTICLES / "lavrov-islamabad-wire.json")],
+                    store)
+    lavrovs = _values(store, "SELECT DISTINCT ?o WHERE { ?o a bl:Official ; rdfs:label ?n "
+                             "FILTER(CONTAINS(?n, 'Lavrov')) }")
+    assert len(lavrovs) == 1
+    visits = _values(store, "SELECT DISTINCT ?v WHERE { ?v bl:visitor ?o ; bl:hostState ?h ; "
+                            "bl:startDate ?d FILTER(STRSTARTS(STR(?d), '2012-10')) }",
+                     o=URIRef(lavrovs[0]), h=iris.state_iri("PAK"))
+    assert len(visits) == 1
+    sources = _values(store, "SELECT DISTINCT ?a WHERE { ?v prov:wasDerivedFrom ?a }",
+                      v=URIRef(visits[0]))
+    assert sources == sorted(str(iris.article_iri(a)) for a in ("seed", "wire-lavrov-islamabad"))
+
+
 def test_evidence_offsets_point_at_the_sentence_in_the_stored_text(store):
     pipeline.ingest([DELHI], store)
     rows = list(
