@@ -190,7 +190,9 @@ def timed(work: Callable[[], object]) -> float:
 
 def sample(store: OxigraphStore, cls: str, count: int, rng: random.Random) -> list[str]:
     """Up to ``count`` random IRIs of one class."""
-    result = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{PREFIXES['bl']}{cls}> }}")
+    # Capped: a server may answer at most so many rows (Virtuoso's default is 10,000).
+    query = f"SELECT DISTINCT ?s WHERE {{ ?s a <{PREFIXES['bl']}{cls}> }} ORDER BY ?s LIMIT 5000"
+    result = store.query(query)
     found = sorted(str(row["s"]) for row in result.rows)  # type: ignore[union-attr]
     return rng.sample(found, min(count, len(found)))
 

@@ -24,7 +24,7 @@ from .base import AskResult, GraphResult, Quad, QueryResult, SelectResult, Store
 from .bindings import inline_bindings
 from .sparql_http import SparqlClient
 from .sparql_text import query_form, with_prefixes
-from .terms import from_ox, ntriples_term, to_ox
+from .terms import from_ox, ntriples_term
 
 _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -111,8 +111,8 @@ class RemoteStore(Store):
 
     def _all_graph_sizes(self) -> dict[str, int]:
         """Every graph on the server with its number of triples (one grouped query)."""
-        rows = self._paged("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        return {str(row["g"]): int(row["n"]) for row in rows}
+        select = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        return {row["g"].value: int(row["n"].value) for row in self._solutions(select)}
 
     def graph_sizes(self) -> dict[URIRef, int]:
         """Our graphs (not the server's own, nor staging ones) and their numbers of triples."""
@@ -229,36 +229,41 @@ class RemoteStore(Store):
         return int(next(result.rows)["n"])
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
-        if graph is not None:
-            for s, p, o in self._graph_triples(graph):
-                yield s, p, o, graph
-            return
-        for group in _batches(self.graph_sizes(), self.page_rows):
-            if len(group) == 1:  # one graph of a page or more: read it alone
-                yield from self.quads(group[0])
+        for q in self._ox_quads(graph):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def _ox_quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """One graph's or the whole store's quads as the engine's terms (no rdflib on the way).
+
+        The whole store is read many graphs a request, as many as make a page of rows.
+        """
+        groups = [[graph]] if graph is not None else _batches(self.graph_sizes(), self.page_rows)
+        for group in groups:
+            if len(group) == 1:  # one graph, maybe of a page or more: read it alone
+                name = ox.NamedNode(str(group[0]))
+                for s, p, o in self._graph_triples(group[0]):
+                    yield ox.Quad(s, p, o, name)
                 continue
             listed = " ".join(ntriples_term(g) for g in group)
-            select = (
-                f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-            )
-            for row in self._paged(select):
-                yield row["s"], row["p"], row["o"], row["g"]
+            pattern = f"VALUES ?g {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }}"
+            for row in self._solutions(f"SELECT ?g ?s ?p ?o WHERE {{ {pattern} }}"):
+                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
-    def _graph_triples(self, graph: URIRef) -> Iterator[Triple]:
-        """A graph's triples, page by page (or in one Graph Store Protocol read)."""
+    def _graph_triples(self, graph: URIRef) -> Iterator[tuple]:
+        """A graph's triples as engine terms, page by page (or one Graph Store Protocol read)."""
         if self.gsp_url:
             answer = self.client.get(self.gsp_url, {"graph": str(graph)}, _NTRIPLES)
             if answer.status_code == 404:
                 return
             for t in ox.parse(answer.content, ox.RdfFormat.N_TRIPLES):
-                yield from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)
+                yield t.subject, t.predicate, t.object
             return
         pattern = f"SELECT ?s ?p ?o WHERE {{ GRAPH {ntriples_term(graph)} {{ ?s ?p ?o }} }}"
-        for row in self._paged(pattern):
+        for row in self._solutions(pattern):
             yield row["s"], row["p"], row["o"]
 
-    def _paged(self, select: str, column: str | None = None) -> Iterator:
-        """Rows of a SELECT (or one column of them), in pages of ``page_rows``.
+    def _solutions(self, select: str) -> Iterator[ox.QuerySolution]:
+        """Solutions of a SELECT as the engine's terms, in pages of ``page_rows``.
 
         Pages carry no ORDER BY: Virtuoso refuses to sort past 10,000 rows for an OFFSET.
         """
@@ -271,8 +276,8 @@ class RemoteStore(Store):
             cap = int(answer.headers.get("X-SPARQL-MaxRows") or limit)
             if cap < limit:  # the server cut the page: page by its cap from here on
                 self.page_rows = limit = cap
-            rows = list(_select(answer.content).rows)
-            yield from (row[column] for row in rows) if column else rows
+            rows = list(_parse_results(answer.content))
+            yield from rows
             offset += len(rows)
             if len(rows) < limit:
                 return
@@ -283,9 +288,7 @@ class RemoteStore(Store):
         Quad formats keep graph names, also for one graph; triple formats drop them.
         """
         rdf_format = _GRAPH_FORMATS[fmt]
-        quads = (
-            ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in self.quads(graph)
-        )
+        quads = self._ox_quads(graph)
         if fmt in ("nquads", "trig"):
             ox.serialize(quads, output, rdf_format)
         else:
@@ -372,12 +375,17 @@ def _standard_json(body: bytes) -> bytes:
     return json.dumps(data).encode()
 
 
-def _select(body: bytes) -> SelectResult | AskResult:
-    """SELECT or ASK results from SPARQL JSON, as rdflib terms."""
+def _parse_results(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
+    """SELECT or ASK results from SPARQL JSON, as the engine's terms."""
     try:
-        answer = ox.parse_query_results(_standard_json(body), ox.QueryResultsFormat.JSON)
+        return ox.parse_query_results(_standard_json(body), ox.QueryResultsFormat.JSON)
     except (SyntaxError, ValueError) as error:
         raise StoreError(f"the SPARQL server sent results that do not parse: {error}") from None
+
+
+def _select(body: bytes) -> SelectResult | AskResult:
+    """SELECT or ASK results from SPARQL JSON, as rdflib terms."""
+    answer = _parse_results(body)
     if isinstance(answer, ox.QueryBoolean):
         return AskResult(bool(answer))
     names = [v.value for v in answer.variables]
