@@ -206,3 +206,14 @@ def test_a_graph_too_big_for_one_request_is_replaced_whole(remote):
     assert remote.graphs() == [G1] and remote.count() == 2_600
     leftover = remote.query("ASK { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), 'staging')) }")
     assert leftover.value is False
+
+
+def test_graph_lists_page_past_the_page_size(remote):
+    """Graphs are listed in keyset pages (ordered by name), so none is skipped or repeated."""
+    graphs = {URIRef(f"{EX}many/{n:03d}"): [(S, P, Literal(m)) for m in range(n % 3 + 1)]
+              for n in range(130)}
+    remote.replace_graphs(graphs)
+    remote.page_rows = 40
+    assert sorted(remote.graphs()) == sorted(graphs)
+    assert remote.count() == sum(len(t) for t in graphs.values())
+    assert len(set(remote.quads())) == remote.count()

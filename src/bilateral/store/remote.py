@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..errors import StoreError
@@ -111,8 +111,25 @@ class RemoteStore(Store):
 
     def _all_graph_sizes(self) -> dict[str, int]:
         """Every graph on the server with its number of triples (one grouped query)."""
-        select = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-        return {row["g"].value: int(row["n"].value) for row in self._solutions(select)}
+        sizes: dict[str, int] = {}
+        after = ""
+        while True:  # keyset pages: OFFSET pages of an unordered grouping can skip groups
+            limit = self.page_rows
+            select = (
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {after} }} "
+                f"GROUP BY ?g ORDER BY STR(?g) LIMIT {limit}"
+            )
+            answer = self.client.query(self.query_url, select, _JSON)
+            cap = int(answer.headers.get("X-SPARQL-MaxRows") or limit)
+            rows = list(_parse_results(answer.content))
+            sizes.update((row["g"].value, int(row["n"].value)) for row in rows)
+            if cap < limit:  # the server cut the page: page by its cap from here on
+                self.page_rows = cap
+            elif len(rows) < limit:
+                return sizes
+            if not rows:
+                return sizes
+            after = f"FILTER(STR(?g) > {ntriples_term(Literal(rows[-1]['g'].value))})"
 
     def graph_sizes(self) -> dict[URIRef, int]:
         """Our graphs (not the server's own, nor staging ones) and their numbers of triples."""
