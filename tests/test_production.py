@@ -4,11 +4,9 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,35 +16,14 @@ import pytest
 from bilateral.mapping import iris
 from bilateral.resources import demo_dir
 from bilateral.store import open_store
+from servers import error_output, free_port, wait_until_up
 
 pytestmark = pytest.mark.server
 BILATERAL = shutil.which("bilateral") or str(Path(sys.executable).parent / "bilateral")
 ASK = "/sparql?query=ASK%20%7B%20%3Fs%20bl%3AisoCode%20%27PAK%27%20%7D"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
-
-def error_output(process: subprocess.Popen) -> str:
-    """The end of what the server wrote to its error output (a file, never a full pipe)."""
-    process.stderr.seek(0)  # type: ignore[union-attr]
-    return process.stderr.read().decode(errors="replace")[-2000:]  # type: ignore[union-attr]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited: {error_output(process)}")
-        try:
-            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("the server did not come up")
 
 
 def get(url: str, **headers: str):

@@ -6,10 +6,14 @@ through the Python API. Then named queries, exports, stats and web pages are com
 
 import difflib
 import io
+import json
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +31,7 @@ from bilateral.queries import load_named_queries
 from bilateral.resources import demo_dir
 from bilateral.stats import store_stats
 from bilateral.store import OxigraphStore, RemoteStore, SelectResult, Store
+from servers import free_port, wait_until_up
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -158,15 +163,7 @@ def test_web_pages_are_the_same(both, tmp_path):
 
 def test_bilateral_serve_on_virtuoso(both, virtuoso):
     """The real server process over the remote store: pages and the endpoint answer."""
-    import json
-    import socket
-    import tempfile
-    import time
-    import urllib.request
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     args = ["serve", "--production", "--no-demo", "--port", str(port)]
     process = subprocess.Popen(
@@ -181,22 +178,14 @@ def test_bilateral_serve_on_virtuoso(both, virtuoso):
             return response.status, response.read().decode()
 
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, "the server exited"
-            try:
-                fetch("/sparql?query=ASK%7B%7D", "application/sparql-results+json")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not come up"
-                time.sleep(0.3)
+        wait_until_up(url, process)
         status, page = fetch("/id/state/IND")
         assert status == 200 and "India" in page
-        query = urllib.parse.quote("SELECT (COUNT(DISTINCT ?v) AS ?n) { ?v a bl:Visit }")
+        count = "SELECT (COUNT(DISTINCT ?v) AS ?n) { ?v a bl:Visit }"
+        query = urllib.parse.quote(count)
         status, body = fetch(f"/sparql?query={query}", "application/sparql-results+json")
-        local = both[1]
-        expected = next(local.query("SELECT (COUNT(DISTINCT ?v) AS ?n) { ?v a bl:Visit }").rows)
-        assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == int(expected["n"])
+        expected = next(both[1].query(count).rows)["n"]
+        assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == int(expected)
         assert fetch("/queries/visits-between?a=BGD&b=IND")[0] == 200
     finally:
         process.terminate()

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.resources import demo_dir
+from servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.server
 BILATERAL = shutil.which("bilateral") or str(Path(sys.executable).parent / "bilateral")
@@ -47,11 +48,6 @@ HOSTILE = {
     ),
 }
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -84,24 +80,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(5)
 
 
-def error_output(process: subprocess.Popen) -> str:
-    """The end of what the server wrote to its error output (a file, never a full pipe)."""
-    process.stderr.seek(0)  # type: ignore[union-attr]
-    return process.stderr.read().decode(errors="replace")[-2000:]  # type: ignore[union-attr]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    """Poll ``url`` until it answers; fail with the server's error output if it exits."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited: {error_output(process)}")
-        try:
-            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("the server did not come up")
 
 
 def fetch(url: str, data: bytes | None = None, headers: dict | None = None,

@@ -12,12 +12,12 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-from werkzeug.serving import make_server
 
 from bilateral.config import Settings
 from bilateral.mapping.namespaces import PREFIXES
 from bilateral.store import open_store
 from bilateral.web import create_app
+from servers import serve_in_thread as serve
 
 pytestmark = pytest.mark.server
 PROLOGUE = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
@@ -25,16 +25,6 @@ STATES = PROLOGUE + (
     "SELECT DISTINCT ?s ?label WHERE { ?s a bl:State ; rdfs:label ?label } ORDER BY ?label"
 )
 
-
-def serve(app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(5)
 
 
 @pytest.fixture(scope="module")

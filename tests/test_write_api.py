@@ -8,7 +8,6 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from werkzeug.serving import make_server
 
 from bilateral.config import Settings
 from bilateral.mapping import iris
@@ -16,6 +15,7 @@ from bilateral.resources import demo_dir
 from bilateral.store import Store, open_store
 from bilateral.web import create_app
 from bilateral.web.write_api import MAX_BODY_BYTES
+from servers import serve_in_thread as serve
 
 pytestmark = pytest.mark.server
 TOKEN = "s3cret-token-for-tests"
@@ -29,16 +29,6 @@ def demo_articles() -> list[dict]:
     lines = (demo_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
-
-def serve(app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(5)
 
 
 @pytest.fixture(scope="module")

@@ -20,21 +20,8 @@ from .base import (
     Triple,
 )
 from .bindings import inline_bindings
-from .terms import from_ox, ntriples_term, to_ox
+from .terms import OX_GRAPH_FORMATS, OX_RESULT_FORMATS, from_ox, ntriples_term, to_ox
 
-_RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 _INSERT_CHUNK = 20_000
 
 
@@ -111,10 +98,10 @@ class OxigraphStore(Store):
     ) -> tuple[str, bytes]:
         answer = self._run(sparql, bindings, default_graphs, named_graphs)
         if isinstance(answer, ox.QueryTriples):
-            kind, fmt = "graph", _GRAPH_FORMATS.get(result_format)
+            kind, fmt = "graph", OX_GRAPH_FORMATS.get(result_format)
         else:
             kind = "ask" if isinstance(answer, ox.QueryBoolean) else "select"
-            fmt = _RESULT_FORMATS.get(result_format)
+            fmt = OX_RESULT_FORMATS.get(result_format)
         if fmt is None:
             raise QueryError(f"a {kind} query cannot be written as {result_format}")
         buffer = io.BytesIO()
@@ -177,7 +164,7 @@ class OxigraphStore(Store):
 
         Quad formats keep graph names, also for one graph; triple formats drop them.
         """
-        rdf_format = _GRAPH_FORMATS[fmt]
+        rdf_format = OX_GRAPH_FORMATS[fmt]
         if graph is None:
             self._store.dump(output, rdf_format)
         elif fmt in ("nquads", "trig"):

@@ -24,21 +24,8 @@ from .base import AskResult, GraphResult, Quad, QueryResult, SelectResult, Store
 from .bindings import inline_bindings
 from .sparql_http import SparqlClient
 from .sparql_text import query_form, with_prefixes
-from .terms import from_ox, ntriples_term
+from .terms import OX_GRAPH_FORMATS, OX_RESULT_FORMATS, from_ox, ntriples_term
 
-_RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 # Virtuoso compiles an update to SQL and refuses big ones ("exceeded 10000 lines of code",
@@ -166,7 +153,7 @@ class RemoteStore(Store):
         form, body = self._send(sparql, bindings, default_graphs, named_graphs)
         buffer = io.BytesIO()
         if form in ("construct", "describe"):
-            fmt = _GRAPH_FORMATS.get(result_format)
+            fmt = OX_GRAPH_FORMATS.get(result_format)
             if fmt is None:
                 raise StoreError(f"cannot write a graph as {result_format!r}")
             triples = (q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES))
@@ -174,7 +161,7 @@ class RemoteStore(Store):
             return "graph", buffer.getvalue()
         answer = ox.parse_query_results(_standard_json(body), ox.QueryResultsFormat.JSON)
         kind = "ask" if isinstance(answer, ox.QueryBoolean) else "select"
-        fmt = _RESULT_FORMATS.get(result_format)
+        fmt = OX_RESULT_FORMATS.get(result_format)
         if fmt is None:
             raise StoreError(f"cannot write {kind} results as {result_format!r}")
         answer.serialize(buffer, fmt)
@@ -304,7 +291,7 @@ class RemoteStore(Store):
 
         Quad formats keep graph names, also for one graph; triple formats drop them.
         """
-        rdf_format = _GRAPH_FORMATS[fmt]
+        rdf_format = OX_GRAPH_FORMATS[fmt]
         quads = self._ox_quads(graph)
         if fmt in ("nquads", "trig"):
             ox.serialize(quads, output, rdf_format)
