@@ -11,11 +11,10 @@ own graphs are left out of ``graphs``, ``count`` and ``quads`` (not out of queri
 import io
 import json
 import re
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from ..errors import StoreError
@@ -24,13 +23,13 @@ from .base import AskResult, GraphResult, Quad, QueryResult, SelectResult, Store
 from .bindings import inline_bindings
 from .sparql_http import SparqlClient
 from .sparql_text import query_form, with_prefixes
+from .sparql_writes import insert_operations, is_staging, staging_graph
 from .terms import OX_GRAPH_FORMATS, OX_RESULT_FORMATS, from_ox, ntriples_term
 
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 # Virtuoso compiles an update to SQL and refuses big ones ("exceeded 10000 lines of code",
 # "Maximum size of a code vector"); small operations also compile fastest there.
-_INSERT_CHUNK = 100  # triples per INSERT DATA operation
 _REQUEST_TRIPLES = 1_000  # triples per update request
 # Graphs a Virtuoso server keeps for itself: its schemas, loaded W3C vocabularies, the
 # service description (<host>/sparql) and WebDAV metadata (<host>/DAV/).
@@ -190,7 +189,7 @@ class RemoteStore(Store):
                 self.client.update(self.update_url, " ;\n".join(parts))
                 parts, size = [], 0
             parts.append(f"DROP SILENT GRAPH {ntriples_term(graph)}")
-            parts.extend(operation for _, operation in _inserts(graph, triples))
+            parts.extend(operation for _, operation in insert_operations(graph, triples))
             size += len(triples)
         if parts:
             self.client.update(self.update_url, " ;\n".join(parts))
@@ -200,7 +199,7 @@ class RemoteStore(Store):
         stage = staging_graph(graph)
         parts: list[str] = []
         size = 0
-        for count, operation in _inserts(stage, triples):
+        for count, operation in insert_operations(stage, triples):
             if size + count > _REQUEST_TRIPLES and size:
                 self.client.update(self.update_url, " ;\n".join(parts))
                 parts, size = [], 0
@@ -319,48 +318,6 @@ def _batches(sizes: Mapping[URIRef, int], rows: int) -> Iterator[list[URIRef]]:
         total += size
     if group:
         yield group
-
-
-STAGING_MARK = "#bilateral-staging-"
-
-
-def staging_graph(graph: URIRef) -> URIRef:
-    """A fresh graph to write ``graph`` in when it is too big for one request.
-
-    Fresh for every write, so two processes writing the same graph at once never mix
-    their parts; the last ``MOVE`` wins, and either way the graph ends whole.
-
-    >>> str(staging_graph(URIRef("http://example.org/g"))).startswith(
-    ...     "http://example.org/g#bilateral-staging-")
-    True
-    """
-    return URIRef(str(graph).split("#", 1)[0] + STAGING_MARK + uuid.uuid4().hex)
-
-
-def is_staging(graph: str) -> bool:
-    """Whether ``graph`` is a staging graph (left behind only by an interrupted write)."""
-    return STAGING_MARK in graph
-
-
-def _inserts(graph: URIRef, triples: Iterable[Triple]) -> Iterator[tuple[int, str]]:
-    """(triples, operation): INSERT DATA of ``_INSERT_CHUNK`` triples; blank nodes in one INSERT.
-
-    Virtuoso refuses blank nodes in INSERT DATA; a blank node in an INSERT template is
-    fresh and the same across one template, so those triples go together in one.
-    """
-    g = ntriples_term(graph)
-    lines: list[str] = []
-    blank: list[str] = []
-    for s, p, o in triples:
-        line = f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ."
-        (blank if isinstance(s, BNode) or isinstance(o, BNode) else lines).append(line)
-        if len(lines) == _INSERT_CHUNK:
-            yield len(lines), f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
-            lines = []
-    if lines:
-        yield len(lines), f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
-    if blank:
-        yield len(blank), f"INSERT {{ GRAPH {g} {{\n" + "\n".join(blank) + "\n} } WHERE {}"
 
 
 def _standard_json(body: bytes) -> bytes:
