@@ -43,7 +43,8 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 def last_modified(store: Store) -> datetime:
-    """When the store's data last changed: its newest data file, or now for one in memory."""
+    """When the store's data last changed: its newest data file, else its last write in this
+    process (a store in memory), else now."""
     path = getattr(store, "path", None)
     times = []
     for file in Path(path).glob("*.sst") if path else ():
@@ -52,6 +53,9 @@ def last_modified(store: Store) -> datetime:
         except FileNotFoundError:  # the engine compacts its files while we look
             continue
     if not times:
+        written = getattr(store, "last_write", None)
+        if isinstance(written, datetime):
+            return written
         return datetime.now(UTC).replace(microsecond=0)
     return datetime.fromtimestamp(int(max(times)), UTC)
 

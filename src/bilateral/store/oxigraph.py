@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -47,6 +48,7 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(f"cannot open the store at {path}: {error}") from error
         self.path = path
+        self.last_write: datetime | None = None  # when this object last changed the data
 
     # queries -----------------------------------------------------------------------------
     def _run(
@@ -126,18 +128,24 @@ class OxigraphStore(Store):
             self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as error:
             raise StoreError(f"cannot write: {error}") from error
+        self._wrote()
+
+    def _wrote(self) -> None:
+        self.last_write = datetime.now(UTC).replace(microsecond=0)
 
     def bulk_load(self, quads: Iterable[Quad]) -> None:
         """Load many quads fast, outside a transaction (for fresh stores and benchmarks)."""
         self._store.bulk_extend(
             ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads
         )
+        self._wrote()
 
     def remove_graph(self, graph: URIRef) -> bool:
         node = ox.NamedNode(str(graph))
         if not self._store.contains_named_graph(node):
             return False
         self._store.remove_graph(node)
+        self._wrote()
         return True
 
     # reads -------------------------------------------------------------------------------
