@@ -20,6 +20,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -82,7 +83,11 @@ class Mapper:
     def submit(self, article: Article) -> "Future[Mapped]":
         """Start mapping ``article``; the future's result is its ``Mapped``."""
         if self._pool is not None:
-            future = self._pool.submit(self.work, article)
+            try:
+                future = self._pool.submit(self.work, article)
+            except BrokenProcessPool:  # a worker died since the last results were collected
+                self.restart(self.generation)
+                future = self._pool.submit(self.work, article)
             future.add_done_callback(self._note)
             return future
         done: Future[Mapped] = Future()
