@@ -26,7 +26,6 @@ from .store import Store
 
 Status = Kind["added", "replaced", "unchanged", "failed", "skipped"]
 
-_HASHES = "SELECT ?graph ?hash WHERE { VALUES (?graph ?article ?property) { %s } GRAPH ?graph { ?article ?property ?hash } }"  # noqa: E501
 _DIED = "a worker process stopped unexpectedly while this article was in it; run again to retry"
 
 
@@ -53,16 +52,12 @@ def stored_hashes(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """The stored content hash of each of ``article_ids`` that is in the store, in one query."""
     if not article_ids:
         return {}
-    rows, by_graph = [], {}
-    for article_id in article_ids:
-        bound = lookups.content_hash_bindings(article_id)
-        by_graph[str(bound["graph"])] = article_id
-        rows.append("(" + " ".join(bound[n].n3() for n in ("graph", "article", "property")) + ")")
+    query, article_of = lookups.content_hashes_query(list(article_ids))
     found: dict[str, str] = {}
-    for row in store.query(_HASHES % " ".join(rows)).rows:
+    for row in store.query(query).rows:
         value, graph = row.get("hash"), row.get("graph")
         if isinstance(value, Literal) and graph is not None:
-            found[by_graph[str(graph)]] = str(value)
+            found[article_of[str(graph)]] = str(value)
     return found
 
 

@@ -17,13 +17,20 @@ ENTITY_KINDS: dict[str, URIRef] = {
 
 COUNT_OF_KIND = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?kind }"
 
-CONTENT_HASH = "SELECT ?hash WHERE { GRAPH ?graph { ?article ?property ?hash } }"
+def content_hashes_query(article_ids: list[str]) -> tuple[str, dict[str, str]]:
+    """A query for the stored text hashes of articles (rows ``?graph ?hash``), in one request,
+    and the article id of each graph.
 
-
-def content_hash_bindings(article_id: str) -> dict[str, URIRef]:
-    """Bindings for ``CONTENT_HASH``: the stored hash of one article's text."""
-    return {
-        "graph": iris.article_graph(article_id),
-        "article": iris.article_iri(article_id),
-        "property": BL.contentHash,
-    }
+    >>> text, ids = content_hashes_query(["a1"])
+    >>> list(ids.values()), "contentHash" in text
+    (['a1'], True)
+    """
+    ids = {str(iris.article_graph(a)): a for a in article_ids}
+    rows = " ".join(
+        f"({iris.article_graph(a).n3()} {iris.article_iri(a).n3()})" for a in article_ids
+    )
+    text = (
+        f"SELECT ?graph ?hash WHERE {{ VALUES (?graph ?article) {{ {rows} }} "
+        f"GRAPH ?graph {{ ?article {BL.contentHash.n3()} ?hash }} }}"
+    )
+    return text, ids
