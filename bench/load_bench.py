@@ -14,7 +14,6 @@ import json
 import os
 import platform
 import random
-import re
 import shutil
 import signal
 import socket
@@ -28,10 +27,10 @@ import urllib.parse
 from pathlib import Path
 
 import requests
+from readme_block import replace_block
 
 from bilateral.queries import load_named_queries
 
-README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- load-bench:begin -->", "<!-- load-bench:end -->"
 BILATERAL = shutil.which("bilateral") or str(Path(sys.executable).parent / "bilateral")
 KINDS = ("named", "state", "pair", "official", "article")
@@ -167,11 +166,7 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
     print(report)
     if args.write:
-        text = README.read_text(encoding="utf-8")
-        block = f"{BEGIN}\n{report}\n{END}"
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text,
-                      flags=re.S)
-        README.write_text(text, encoding="utf-8")
+        replace_block(BEGIN, END, report, "Load test")
     if any(r[1] >= 500 for r in records):
         sys.exit(1)
 

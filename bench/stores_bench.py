@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import stores_report
+from readme_block import replace_block
 from stores_engines import open_engine, rss_mb
 from web_bench import PAGE_KINDS, percentile, quads, sample
 
@@ -333,7 +334,7 @@ def _publish(results: dict, settings: dict, args: argparse.Namespace) -> None:
                                 argparse.Namespace(**settings))
     print(text)
     if args.write:
-        stores_report.write_readme(text)
+        replace_block(stores_report.BEGIN, stores_report.END, text, "Stores compared")
 
 
 if __name__ == "__main__":

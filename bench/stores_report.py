@@ -6,11 +6,9 @@ import sys
 from argparse import Namespace
 from collections.abc import Callable
 from itertools import pairwise
-from pathlib import Path
 
 from web_bench import markdown
 
-README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- stores-bench:begin -->", "<!-- stores-bench:end -->"
 NAMES = {"oxigraph": "Oxigraph", "rdflib": "rdflib", "virtuoso": "Virtuoso"}
 REFERENCE = "oxigraph"
@@ -183,15 +181,3 @@ def _machine(load_average: list[float] | None) -> str:
     load = ", ".join(f"{n:.1f}" for n in load_average or os.getloadavg())
     return (f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}; load average "
             f"at the end {load} (other work on the machine slows every figure)")
-
-
-def write_readme(text: str) -> None:
-    """Put ``text`` between the stores-bench markers of bench/README.md."""
-    current = README.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        current = head + block + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n## Stores compared\n\n" + block + "\n"
-    README.write_text(current, encoding="utf-8")

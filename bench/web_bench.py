@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from readme_block import replace_block
+
 from bilateral.config import Settings
 from bilateral.mapping import iris
 from bilateral.mapping.facts import article_triples
@@ -41,7 +43,6 @@ from bilateral.reference.gazetteer import load_states
 from bilateral.store import OxigraphStore
 from bilateral.web import create_app
 
-README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- web-bench:begin -->", "<!-- web-bench:end -->"
 TARGET_P50_MS, TARGET_P95_MS, TARGET_OVERHEAD = 50.0, 150.0, 0.20
 ROLES = (("President", "HeadOfState"), ("Prime Minister", "HeadOfGovernment"),
@@ -290,18 +291,6 @@ def _machine() -> str:
             f"at the end {load} (other work on the machine slows every figure)")
 
 
-def write_readme(text: str) -> None:
-    """Put ``text`` between the web-bench markers of bench/README.md."""
-    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        current = head + block + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(current, encoding="utf-8")
-
-
 def main() -> None:
     """Build (or reuse) the store, measure, print the tables; ``--write`` updates the README."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -326,7 +315,7 @@ def main() -> None:
     text = report(store.count(), build_s, pages, endpoint)
     print(text)
     if args.write:
-        write_readme(text)
+        replace_block(BEGIN, END, text)
     store.close()
 
 

@@ -85,13 +85,16 @@ class RemoteStore(Store):
             )
         return form, answer.content
 
-    def system_graphs(self) -> set[str]:
-        """Graphs the server keeps for itself (only Virtuoso has some that we know of)."""
+    def system_graphs(self, names: Iterable[str] | None = None) -> set[str]:
+        """Graphs the server keeps for itself (only Virtuoso has some that we know of).
+
+        Found once, among ``names`` (every graph on the server) when the caller has them.
+        """
         if self._system is None:
             if not self.client.server:
                 self.client.query(self.query_url, "ASK {}", _JSON)
             virtuoso = "virtuoso" in self.client.server.lower()
-            names = self._all_graph_sizes()
+            names = self._all_graph_sizes() if names is None else names
             self._system = {g for g in names if virtuoso and _VIRTUOSO_SYSTEM.match(g)}
         return self._system
 
@@ -119,12 +122,9 @@ class RemoteStore(Store):
 
     def graph_sizes(self) -> dict[URIRef, int]:
         """Our graphs (not the server's own, nor staging ones) and their numbers of triples."""
-        system = self.system_graphs()
-        return {
-            URIRef(g): n
-            for g, n in self._all_graph_sizes().items()
-            if g not in system and not is_staging(g)
-        }
+        sizes = self._all_graph_sizes()
+        system = self.system_graphs(sizes)
+        return {URIRef(g): n for g, n in sizes.items() if g not in system and not is_staging(g)}
 
     def query(
         self,
