@@ -21,7 +21,7 @@ from rdflib.term import Identifier
 
 from ..errors import QueryError
 from ..mapping.namespaces import PREFIXES
-from . import rdflib_fixes  # noqa: F401 - installs fixes to rdflib's aggregates
+from . import rdflib_fixes
 from .base import AskResult, GraphResult, Quad, QueryResult, SelectResult, Store, Triple
 from .bindings import inline_bindings
 
@@ -49,6 +49,7 @@ class RdflibStore(Store):
     """
 
     def __init__(self) -> None:
+        rdflib_fixes.install()  # process-wide: rdflib 7's GROUP BY and MIN/MAX bugs
         self._dataset = Dataset(default_union=True)
         self._lock = threading.Lock()
 

@@ -5,7 +5,8 @@
 * ``MIN`` and ``MAX`` skip values in error (``MIN(STR(?d))`` where ``?d`` is unbound);
   rdflib kept the error as the running value and then failed to compare two of them.
 
-Importing this module installs them, for every rdflib query in the process: both follow
+``install()`` (called when an RdflibStore is made) applies them to every rdflib query in
+the process: both follow
 the SPARQL 1.1 specification, which the rest of rdflib's evaluation already does.
 """
 
@@ -69,4 +70,6 @@ def aggregate_join(ctx: QueryContext, part: CompValue) -> Iterator[FrozenBinding
     return (FrozenBindings(ctx, a.get_bindings()) for a in groups.values())
 
 
-rdflib.plugins.sparql.CUSTOM_EVALS["bilateral-aggregates"] = aggregate_join
+def install() -> None:
+    """Make every rdflib query in this process use the fixed aggregates (idempotent)."""
+    rdflib.plugins.sparql.CUSTOM_EVALS["bilateral-aggregates"] = aggregate_join
